@@ -1,0 +1,37 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { browserScripting } from '@/lib/browser-ports';
+import { messaging } from '@/lib/messages';
+import { handlePauseContinue, handlePauseLeave, handlePauseShown, handleWindowAlarm } from '@/lib/pause-actions';
+import { pausesSince, startOfDay, summarisePauses } from '@/lib/pause-log';
+import { reconcileRegistration } from '@/lib/registration';
+import { getSettings, settingsItem } from '@/lib/settings';
+import { siteIdOfAlarm } from '@/lib/windows';
+
+function reconcile(): void {
+  void getSettings()
+    .then((settings) => reconcileRegistration(browserScripting, settings))
+    .catch((error) => console.error('Pause Moment: could not register the pause', error));
+}
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    // Every listener is registered synchronously so a sleeping worker wakes for it.
+    browser.runtime.onInstalled.addListener(() => {
+      void settingsItem.migrate().finally(reconcile);
+    });
+    browser.runtime.onStartup.addListener(reconcile);
+    settingsItem.watch(reconcile);
+    browser.permissions.onAdded.addListener(reconcile);
+    browser.permissions.onRemoved.addListener(reconcile);
+    browser.alarms.onAlarm.addListener((alarm) => {
+      const siteId = siteIdOfAlarm(alarm.name);
+      if (siteId) void handleWindowAlarm(siteId);
+    });
+    messaging.onMessage('pauseShown', ({ data, sender }) => handlePauseShown(data, sender));
+    messaging.onMessage('pauseLeave', ({ data, sender }) => handlePauseLeave(data, sender));
+    messaging.onMessage('pauseContinue', ({ data, sender }) => handlePauseContinue(data, sender));
+    messaging.onMessage('todaySummary', async () => summarisePauses(await pausesSince(startOfDay(Date.now()))));
+  },
+});

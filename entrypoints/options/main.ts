@@ -1,0 +1,6 @@
+import { mount } from 'svelte';
+import '@/components/theme.css';
+import OptionsPage from '@/components/OptionsPage.svelte';
+
+const prefill = new URLSearchParams(location.search).get('add') ?? '';
+mount(OptionsPage, { target: document.getElementById('app')!, props: { prefill } });

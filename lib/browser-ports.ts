@@ -1,0 +1,25 @@
+import { browser } from 'wxt/browser';
+import type { ScriptingPort } from './registration';
+
+/** The real browser behind the registration reconcile. */
+export const browserScripting: ScriptingPort = {
+  async registeredIds() {
+    return (await browser.scripting.getRegisteredContentScripts()).map((s) => s.id);
+  },
+  async unregister(ids) {
+    await browser.scripting.unregisterContentScripts({ ids });
+  },
+  async register({ id, matches, js }) {
+    await browser.scripting.registerContentScripts([{ id, matches, js, runAt: 'document_start', allFrames: false }]);
+  },
+  async isGranted(origin) {
+    return browser.permissions.contains({ origins: [origin] });
+  },
+  async tabsMatching(patterns) {
+    const tabs = await browser.tabs.query({ url: patterns });
+    return tabs.map((t) => t.id).filter((id): id is number => id != null);
+  },
+  async inject(tabId, file) {
+    await browser.scripting.executeScript({ target: { tabId }, files: [file] });
+  },
+};

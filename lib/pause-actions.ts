@@ -1,0 +1,105 @@
+import { browser } from 'wxt/browser';
+import { leaveTab } from './leave';
+import type { PauseProtocol, PauseRef } from './messages';
+import { recordPauseChoice, recordPauseShown, type PauseRecord } from './pause-log';
+import { getSettings, WINDOW_MINUTES, type TriggerSite } from './settings';
+import { rulesOf } from './trigger-sites';
+import { urlMatchesSite } from './sites';
+import { newWindow, windowAlarmName, windowsItem, normaliseWindows } from './windows';
+
+/** Who sent a message, as the browser reports it. */
+export interface Sender {
+  url?: string;
+  tab?: { id?: number; url?: string };
+}
+
+/**
+ * The site a pause message may act on: only our own pause page, framed in a
+ * tab that is on that site, may record a choice or open a window. Anything
+ * else (another extension page, a forged message) gets undefined.
+ */
+export async function siteForPauseSender(sender: Sender, siteId: string): Promise<{ site: TriggerSite; tabId: number } | undefined> {
+  const pageUrl = browser.runtime.getURL('/pause.html');
+  if (!sender.url?.startsWith(pageUrl) || sender.tab?.id == null) return undefined;
+  const site = (await getSettings()).sites.find((s) => s.id === siteId);
+  if (!site) return undefined;
+  const tabUrl = sender.tab.url;
+  if (tabUrl && !rulesOf(site).some((r) => urlMatchesSite(r, tabUrl))) return undefined;
+  return { site, tabId: sender.tab.id };
+}
+
+function hostOf(url: string | undefined): string {
+  try {
+    return url ? new URL(url).hostname : '';
+  } catch {
+    return '';
+  }
+}
+
+function fallbackRecord(site: TriggerSite, tabUrl: string | undefined): Omit<PauseRecord, 'v' | 'id' | 'choice' | 'shownAt'> {
+  return { siteId: site.id, siteLabel: site.label, host: hostOf(tabUrl), reason: 'arrived', waitSeconds: site.waitSeconds };
+}
+
+/** Records a pause the user is looking at. */
+export async function handlePauseShown(data: Parameters<PauseProtocol['pauseShown']>[0], sender: Sender, now = Date.now()): Promise<void> {
+  const ok = await siteForPauseSender(sender, data.siteId);
+  if (!ok) return;
+  await recordPauseShown(
+    { siteId: ok.site.id, siteLabel: ok.site.label, host: hostOf(sender.tab?.url) || data.host, reason: data.reason, waitSeconds: ok.site.waitSeconds },
+    now,
+    undefined,
+    data.pauseId,
+  );
+}
+
+/** The user chose Leave: record it and take the tab away from the site. */
+export async function handlePauseLeave(data: PauseRef & { canGoBack?: boolean }, sender: Sender, now = Date.now()): Promise<void> {
+  const ok = await siteForPauseSender(sender, data.siteId);
+  if (!ok) return;
+  await recordPauseChoice(data.pauseId, 'leave', {}, now, fallbackRecord(ok.site, sender.tab?.url));
+  await leaveTab(
+    { goBack: (id) => browser.tabs.goBack(id), close: (id) => browser.tabs.remove(id) },
+    ok.tabId,
+    data.canGoBack !== false,
+  );
+}
+
+/**
+ * The user chose Continue: open a window for the whole site (every tab hears
+ * of it through storage) and set an alarm for its end, measured in wall-clock
+ * time so it survives the background sleeping.
+ */
+export async function handlePauseContinue(
+  data: PauseRef & { minutes: number; intention?: string },
+  sender: Sender,
+  now = Date.now(),
+): Promise<void> {
+  const ok = await siteForPauseSender(sender, data.siteId);
+  if (!ok) return;
+  const minutes = Number.isFinite(data.minutes)
+    ? Math.min(WINDOW_MINUTES.max, Math.max(WINDOW_MINUTES.min, data.minutes))
+    : ok.site.windowMinutes;
+  const window = newWindow(minutes, now, data.intention);
+  const windows = normaliseWindows(await windowsItem.getValue());
+  await windowsItem.setValue({ ...windows, [ok.site.id]: window });
+  await browser.alarms.create(windowAlarmName(ok.site.id), { when: window.until });
+  await recordPauseChoice(
+    data.pauseId,
+    'continue',
+    { windowMinutes: minutes, ...(window.intention ? { intention: window.intention } : {}) },
+    now,
+    fallbackRecord(ok.site, sender.tab?.url),
+  );
+}
+
+/**
+ * A window's alarm fired: mark the window ended, which every open tab of the
+ * site hears through storage and answers by pausing again. The tabs also keep
+ * their own timers; this covers tabs whose timers the browser throttled.
+ */
+export async function handleWindowAlarm(siteId: string, now = Date.now()): Promise<void> {
+  const windows = normaliseWindows(await windowsItem.getValue());
+  const w = windows[siteId];
+  if (!w || w.endedAt || now < w.until) return;
+  await windowsItem.setValue({ ...windows, [siteId]: { ...w, endedAt: now } });
+}

@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { firefoxPrefs } from './firefox-prefs.ts';
+
+/** Which real browser a harness drives. */
+export type BrowserKind = 'chromium' | 'firefox';
+
+/** Options for {@link launch}. */
+export interface LaunchOptions {
+  /** Profile folder to reuse across launches (data survives a relaunch). Default: a fresh temp profile, deleted on close. */
+  userDataDir?: string;
+  /** Extension page the storage helpers open when none is given. Default `/options.html`. */
+  probePage?: string;
+  /** Startup timeout in ms. Default 20 000. */
+  timeout?: number;
+}
+
+/** A launched browser with one unpacked extension installed. */
+export interface Harness {
+  browser: Browser;
+  kind: BrowserKind;
+  /** `chrome-extension://ID` or `moz-extension://UUID` (no trailing slash). */
+  extensionOrigin: string;
+  /** Chromium: the extension id; Firefox: the add-on id from the manifest. */
+  extensionId: string;
+  /** Default extension page for helpers that evaluate in the extension origin. */
+  probePage: string;
+  /** Absolute URL of a file of the extension, e.g. `extensionUrl('/options.html')`. */
+  extensionUrl(path: string): string;
+  close(): Promise<void>;
+}
+
+/** Browser binaries from Debian; nothing is ever downloaded. */
+export const EXECUTABLES: Record<BrowserKind, string> = {
+  chromium: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
+  firefox: process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr',
+};
+
+/**
+ * Fixed moz-extension UUID per add-on id, so `moz-extension://` URLs are
+ * known before launch and stay the same across relaunches.
+ */
+export const FIREFOX_UUID = '5a5e0000-7e57-4a11-b0de-000000000001';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Reads `browser_specific_settings.gecko.id` from `dir/manifest.json`. */
+export function geckoId(dir: string): string {
+  const manifest = JSON.parse(readFileSync(resolve(dir, 'manifest.json'), 'utf8'));
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (!id) throw new Error(`${dir}/manifest.json has no browser_specific_settings.gecko.id`);
+  return id;
+}
+
+async function launchChromium(dir: string, opts: LaunchOptions, timeout: number) {
+  const browser = await puppeteer.launch({
+    executablePath: EXECUTABLES.chromium,
+    headless: true,
+    pipe: true,
+    // `true` (not `[dir]`): puppeteer 24 does not await installs passed as a
+    // list, so failures would surface as unhandled rejections. We install below.
+    enableExtensions: true,
+    args: CHROMIUM_ARGS,
+    userDataDir: opts.userDataDir,
+    timeout,
+  });
+  try {
+    const id = await browser.installExtension(dir);
+    const origin = `chrome-extension://${id}`;
+    await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`${origin}/`), { timeout });
+    return { browser, origin, id };
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
+}
+
+async function launchFirefox(dir: string, opts: LaunchOptions, timeout: number) {
+  const id = geckoId(dir);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: EXECUTABLES.firefox,
+    headless: true,
+    // Without it WebDriver BiDi refuses to navigate a tab to moz-extension://.
+    args: ['--remote-allow-system-access'],
+    userDataDir: opts.userDataDir,
+    extraPrefsFirefox: firefoxPrefs({ [id]: FIREFOX_UUID }),
+    timeout,
+  });
+  try {
+    // Temporary add-on: removed at shutdown, so a relaunch installs it again;
+    // the prefs keep its UUID and storage.
+    await browser.installExtension(dir);
+    return { browser, origin: `moz-extension://${FIREFOX_UUID}`, id };
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
+}
+
+/**
+ * Launches headless Chromium or Firefox ESR with the unpacked MV3 extension in
+ * `extensionDir` installed and its host permissions granted.
+ */
+export async function launch(kind: BrowserKind, extensionDir: string, opts: LaunchOptions = {}): Promise<Harness> {
+  const dir = resolve(extensionDir);
+  const timeout = opts.timeout ?? 20_000;
+  const { browser, origin, id } =
+    kind === 'chromium' ? await launchChromium(dir, opts, timeout) : await launchFirefox(dir, opts, timeout);
+  return {
+    browser,
+    kind,
+    extensionOrigin: origin,
+    extensionId: id,
+    probePage: opts.probePage ?? '/options.html',
+    extensionUrl: (path) => `${origin}/${path.replace(/^\//, '')}`,
+    close: () => browser.close(),
+  };
+}

@@ -1,0 +1,36 @@
+/** Options for {@link waitFor}. */
+export interface WaitOptions {
+  /** Give up after this many ms. Default 5000. */
+  timeout?: number;
+  /** Poll every this many ms. Default 50. */
+  interval?: number;
+  /** What was awaited, for the timeout error. */
+  message?: string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Polls `fn` until it returns a truthy value, and returns that value. Throws
+ * during polling count as "not yet". On timeout, throws an Error naming
+ * `message` with the last value or error seen.
+ */
+export async function waitFor<T>(fn: () => T | Promise<T>, opts: WaitOptions = {}): Promise<NonNullable<T>> {
+  const { timeout = 5000, interval = 50, message = 'condition' } = opts;
+  const deadline = Date.now() + timeout;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await fn();
+      if (value) return value as NonNullable<T>;
+      last = value;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() >= deadline) {
+      const seen = last instanceof Error ? `last error: ${last.message}` : `last value: ${JSON.stringify(last)}`;
+      throw new Error(`waitFor timed out after ${timeout} ms: ${message} (${seen})`);
+    }
+    await sleep(interval);
+  }
+}

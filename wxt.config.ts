@@ -1,0 +1,40 @@
+import { defineConfig } from 'wxt';
+
+/**
+ * A test build (PAUSE_MOMENT_TEST=1) is granted the loopback hosts up front,
+ * because an automated browser cannot click a permission prompt. Release
+ * builds ask for every site at run time and hold no host access at install.
+ */
+const testBuild = process.env.PAUSE_MOMENT_TEST === '1';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill'],
+  // MV2 silently drops optional_host_permissions, so Firefox is built as MV3 too.
+  manifestVersion: 3,
+  imports: false,
+  outDir: testBuild ? '.output-test' : '.output',
+  manifest: ({ browser }) => ({
+    name: 'Pause Moment',
+    description: 'A calm pause before you scroll or agree: is this really my choice?',
+    permissions: ['storage', 'scripting', 'alarms', 'unlimitedStorage', 'activeTab'],
+    optional_host_permissions: ['*://*/*'],
+    ...(testBuild ? { host_permissions: ['*://127.0.0.1/*', '*://localhost/*'] } : {}),
+    web_accessible_resources: [
+      // The pause lives in an extension page so the site can neither read nor
+      // click it. It has to be framable by any site the user chooses.
+      { resources: ['pause.html'], matches: ['<all_urls>'] },
+    ],
+    action: { default_title: 'Pause Moment' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'pause-moment@pausemoment.app',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
