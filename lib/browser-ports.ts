@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import type { ScriptingPort } from './registration';
 
 /** The real browser behind the registration reconcile. */
@@ -20,6 +21,7 @@ export const browserScripting: ScriptingPort = {
     return tabs.map((t) => t.id).filter((id): id is number => id != null);
   },
   async inject(tabId, file) {
-    await browser.scripting.executeScript({ target: { tabId }, files: [file] });
+    // WXT types script paths from the build; ours comes from entrypoints/guard.content.ts.
+    await browser.scripting.executeScript({ target: { tabId }, files: [file as ScriptPublicPath] });
   },
 };

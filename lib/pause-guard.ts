@@ -102,7 +102,7 @@ export function startPauseGuard(env: GuardEnv): () => void {
     if (!site) return uncover();
     const now = env.now();
     const w = windows[site.id];
-    if (isWindowOpen(w, now)) {
+    if (w && isWindowOpen(w, now)) {
       uncover();
       // Wall-clock: a timer for the end, and a look at the clock now and then
       // in case the timer stalled while the computer slept.

@@ -99,8 +99,8 @@ function hostError(host: string): string | null {
   for (const ch of host) {
     if (ch < '\u0080' && !/[a-z0-9.-]/.test(ch)) return `${quote(ch)} can't be part of a web address.`;
   }
-  if (host.startsWith('.') || host.includes('..')) return `${quote(host)} has an extra dot.`;
   const labels = host.split('.');
+  if (labels.includes('')) return `${quote(host)} has an extra dot.`;
   for (const label of labels) {
     if (label.length > 63) return `${quote(label)} is too long: each part between dots can have at most 63 characters.`;
     if (label.startsWith('-') || label.endsWith('-')) return `${quote(label)} can't start or end with a hyphen (-).`;
@@ -122,8 +122,11 @@ function hostError(host: string): string | null {
 
 /** Validates a host and converts it to the ASCII form browsers report in URLs. */
 function normaliseHost(typed: string): { host: string } | { error: string } {
+  // IDNA reads these as dots too; mapping them first lets the checks below quote labels as typed.
+  const dotted = typed.replace(/[\u3002\uff0e\uff61]/g, '.');
   // "reddit.com." is the fully-qualified spelling of the same site.
-  const host = typed.endsWith('.') ? typed.slice(0, -1) : typed;
+  const host = dotted.endsWith('.') ? dotted.slice(0, -1) : dotted;
+  if (!host) return { error: EMPTY };
   const early = hostError(host);
   if (early) return { error: early };
   let ascii: string;
@@ -170,6 +173,7 @@ export function parseSite(input: string): ParsedSite {
   // "*." asks for subdomains, which every named host gets by default anyway.
   if (hostPort.startsWith('*.')) hostPort = hostPort.slice(2);
   if (hostPort.includes('*') || rawPath.includes('*')) return fail(STAR);
+  if (hostPort.startsWith('[')) return fail("IPv6 addresses can't be paused; use the site's name.");
 
   const colon = hostPort.indexOf(':');
   if (colon >= 0) {

@@ -26,13 +26,13 @@ export const windowsItem = storage.defineItem<SiteWindows>('local:windows', { fa
 export const INTENTION_MAX = 200;
 
 /** Whether `w` lets the user in at `now`. */
-export function isWindowOpen(w: SiteWindow | undefined, now: number): w is SiteWindow {
+export function isWindowOpen(w: SiteWindow | undefined, now: number): boolean {
   return !!w && typeof w.until === 'number' && now < w.until;
 }
 
 /** Milliseconds left in `w` at `now` (0 when closed). */
 export function windowRemaining(w: SiteWindow | undefined, now: number): number {
-  return isWindowOpen(w, now) ? w.until - now : 0;
+  return w && isWindowOpen(w, now) ? w.until - now : 0;
 }
 
 /** A one-line intention: trimmed, newlines folded, bounded. Empty means none. */
