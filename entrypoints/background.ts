@@ -5,7 +5,7 @@ import { messaging } from '@/lib/messages';
 import { handlePauseContinue, handlePauseLeave, handlePauseShown, handleWindowAlarm } from '@/lib/pause-actions';
 import { pausesSince, startOfDay, summarisePauses } from '@/lib/pause-log';
 import { reconcileRegistration } from '@/lib/registration';
-import { getSettings, settingsItem } from '@/lib/settings';
+import { getSettings, settingsItem } from '@/lib/settings-store';
 import { siteIdOfAlarm } from '@/lib/windows';
 
 function reconcile(): void {

@@ -2,10 +2,12 @@ import { browser } from 'wxt/browser';
 import { leaveTab } from './leave';
 import type { PauseProtocol, PauseRef } from './messages';
 import { recordPauseChoice, recordPauseShown, type PauseRecord } from './pause-log';
-import { getSettings, WINDOW_MINUTES, type TriggerSite } from './settings';
+import { WINDOW_MINUTES, type TriggerSite } from './settings';
+import { getSettings } from './settings-store';
 import { rulesOf } from './trigger-sites';
 import { urlMatchesSite } from './sites';
-import { newWindow, windowAlarmName, windowsItem, normaliseWindows } from './windows';
+import { newWindow, windowAlarmName, normaliseWindows } from './windows';
+import { windowsItem } from './windows-store';
 
 /** Who sent a message, as the browser reports it. */
 export interface Sender {

@@ -1,5 +1,3 @@
-import { storage } from '@wxt-dev/storage';
-
 /**
  * A time the user chose to spend on a site after a pause. It covers the whole
  * site in every tab and is measured in wall-clock time, so it ends on time
@@ -18,9 +16,6 @@ export interface SiteWindow {
 
 /** Windows by trigger site id. An ended window is kept so its intention can be shown back. */
 export type SiteWindows = Record<string, SiteWindow>;
-
-/** Open and recently ended windows. Content scripts read it, the background writes it. */
-export const windowsItem = storage.defineItem<SiteWindows>('local:windows', { fallback: {} });
 
 /** Longest intention kept, in characters: it is one line. */
 export const INTENTION_MAX = 200;
