@@ -67,7 +67,8 @@ function splitScheme(text: string): SchemeSplit {
   const noColon = /^(https?)\/+(.+)$/i.exec(text);
   if (noColon) {
     const name = noColon[1]!.toLowerCase();
-    return { error: `${quote(text)} is missing the colon after ${name}: write ${fixed(name, noColon[2]!) || `${name}:// and then the site`}.` };
+    const fix = fixed(name, noColon[2]!) || `${name}:// and then the site`;
+    return { error: `${quote(text)} is missing the colon after ${name}: write ${fix}.` };
   }
   const m = /^([a-z][a-z0-9+.-]*):(\/*)(.*)$/is.exec(text);
   if (!m) return { scheme: 'any', rest: text };
@@ -84,8 +85,9 @@ function splitScheme(text: string): SchemeSplit {
     return { scheme: 'any', rest: text };
   }
   if (isHttpTypo(name)) {
-    const fix = name.includes('s') ? 'https' : 'http';
-    return { error: `${quote(`${name}:${slashes}`)} is misspelled: write ${fixed(fix, after) || `${fix}:// and then the site`}.` };
+    const meant = name.includes('s') ? 'https' : 'http';
+    const fix = fixed(meant, after) || `${meant}:// and then the site`;
+    return { error: `${quote(`${name}:${slashes}`)} is misspelled: write ${fix}.` };
   }
   return { error: ONLY_WEB };
 }
