@@ -6,7 +6,7 @@ import { WINDOW_MINUTES, type TriggerSite } from './settings';
 import { getSettings } from './settings-store';
 import { rulesOf } from './trigger-sites';
 import { urlMatchesSite } from './sites';
-import { newWindow, windowAlarmName, normaliseWindows } from './windows';
+import { newWindow, windowAlarmName, normaliseWindows, type SiteWindows } from './windows';
 import { windowsItem } from './windows-store';
 
 /** Who sent a message, as the browser reports it. */
@@ -40,6 +40,22 @@ function hostOf(url: string | undefined): string {
 
 function fallbackRecord(site: TriggerSite, tabUrl: string | undefined): Omit<PauseRecord, 'v' | 'id' | 'choice' | 'shownAt'> {
   return { siteId: site.id, siteLabel: site.label, host: hostOf(tabUrl), reason: 'arrived', waitSeconds: site.waitSeconds };
+}
+
+/**
+ * Changes the stored windows (undefined: no change). Continue and window
+ * alarms both read, change and write back the whole record, so the writes are
+ * queued: otherwise one could write back a copy read before the other's write
+ * and undo it (a new window lost, so the pause stays up after Continue).
+ */
+let windowsWrite: Promise<unknown> = Promise.resolve();
+function updateWindows(change: (windows: SiteWindows) => SiteWindows | undefined): Promise<void> {
+  const run = windowsWrite.then(async () => {
+    const next = change(normaliseWindows(await windowsItem.getValue()));
+    if (next) await windowsItem.setValue(next);
+  });
+  windowsWrite = run.catch(() => undefined);
+  return run;
 }
 
 /** Records a pause the user is looking at. */
@@ -82,8 +98,7 @@ export async function handlePauseContinue(
     ? Math.min(WINDOW_MINUTES.max, Math.max(WINDOW_MINUTES.min, data.minutes))
     : ok.site.windowMinutes;
   const window = newWindow(minutes, now, data.intention);
-  const windows = normaliseWindows(await windowsItem.getValue());
-  await windowsItem.setValue({ ...windows, [ok.site.id]: window });
+  await updateWindows((windows) => ({ ...windows, [ok.site.id]: window }));
   await browser.alarms.create(windowAlarmName(ok.site.id), { when: window.until });
   await recordPauseChoice(
     data.pauseId,
@@ -99,9 +114,10 @@ export async function handlePauseContinue(
  * site hears through storage and answers by pausing again. The tabs also keep
  * their own timers; this covers tabs whose timers the browser throttled.
  */
-export async function handleWindowAlarm(siteId: string, now = Date.now()): Promise<void> {
-  const windows = normaliseWindows(await windowsItem.getValue());
-  const w = windows[siteId];
-  if (!w || w.endedAt || now < w.until) return;
-  await windowsItem.setValue({ ...windows, [siteId]: { ...w, endedAt: now } });
+export function handleWindowAlarm(siteId: string, now = Date.now()): Promise<void> {
+  return updateWindows((windows) => {
+    const w = windows[siteId];
+    if (!w || w.endedAt || now < w.until) return undefined;
+    return { ...windows, [siteId]: { ...w, endedAt: now } };
+  });
 }

@@ -1,19 +1,21 @@
 /**
  * The cover a site's page shows while paused: one host element in the page,
- * holding a closed shadow root with an opaque backdrop and an iframe of our
- * own pause page. Everything the user reads, types and clicks lives in that
- * iframe, in the extension's origin, where the site can neither read keys,
- * restyle it nor click it for them. This file only keeps the cover in place
+ * holding a closed shadow root with a modal dialog, and in it an iframe of
+ * our own pause page. Everything the user reads, types and clicks lives in
+ * that iframe, in the extension's origin, where the site can neither read
+ * keys, restyle it nor click it for them. The modal dialog puts the pause in
+ * the top layer and makes the page behind it inert, so the page cannot take
+ * focus or clicks while the pause is up. This file keeps the cover in place
  * against a page that fights it.
  */
 
-/** The host's styles, applied through the CSSOM with !important: a page CSP of `style-src 'none'` blocks style attributes. */
-const HOST_STYLE: Record<string, string> = {
+/** Styles are applied through the CSSOM with !important: a page CSP of `style-src 'none'` blocks style attributes and sheets. */
+const COVER: Record<string, string> = {
   display: 'block',
   position: 'fixed',
   inset: '0',
-  width: '100vw',
-  height: '100vh',
+  width: '100%',
+  height: '100%',
   'max-width': 'none',
   'max-height': 'none',
   'min-width': '0',
@@ -28,19 +30,15 @@ const HOST_STYLE: Record<string, string> = {
   transform: 'none',
   filter: 'none',
   'clip-path': 'none',
-  mask: 'none',
   'pointer-events': 'auto',
   'z-index': '2147483647',
   'color-scheme': 'light dark',
-  // The same calm colours as the pause page, so the cover does not flash when it loads.
+  // The pause page's own colours, so nothing flashes while it loads.
   'background-color': 'light-dark(#f5f2ec, #17191d)',
-  contain: 'strict',
 };
 
-const FRAME_STYLE: Record<string, string> = {
+const FRAME: Record<string, string> = {
   display: 'block',
-  position: 'absolute',
-  inset: '0',
   width: '100%',
   height: '100%',
   border: '0',
@@ -54,6 +52,11 @@ function applyStyle(el: HTMLElement, style: Record<string, string>): void {
   for (const [name, value] of Object.entries(style)) el.style.setProperty(name, value, 'important');
 }
 
+/** A page that keeps removing the cover is answered on a timer rather than at once, so the two never lock the page up. */
+const CHURN_LIMIT = 20;
+const CHURN_WINDOW_MS = 1000;
+const CHURN_DELAY_MS = 50;
+
 /** The cover, once created. */
 export interface PauseOverlay {
   /** Covers the page at once; with a URL, loads the pause page into the cover. */
@@ -66,76 +69,86 @@ export interface PauseOverlay {
 }
 
 /**
- * Creates the cover for `doc`. The host stays where it is once inserted:
- * moving it would reload the iframe and lose what the user typed. It wins
- * stacking through the top layer (a manual popover), raised again whenever
- * the page opens its own dialog, popover or full-screen element.
+ * Creates the cover for `doc`. The host is put back when the page removes
+ * it, alternating between `<html>` and `<body>` so a page that sweeps one of
+ * them does not win (each re-insertion reloads the pause page, which picks up
+ * where it was: its wait counts from when the pause first showed).
  */
 export function createPauseOverlay(doc: Document): PauseOverlay {
   const host = doc.createElement('pause-moment');
   const root = host.attachShadow({ mode: 'closed' });
+  const dialog = doc.createElement('dialog');
+  dialog.setAttribute('aria-label', 'Pause Moment');
+  applyStyle(dialog, COVER);
+  root.appendChild(dialog);
+  applyStyle(host, COVER);
+  const hostStyle = host.getAttribute('style');
   let frame: HTMLIFrameElement | undefined;
   let showing = false;
   let destroyed = false;
-  const canPopover = typeof host.showPopover === 'function';
-  if (canPopover) host.setAttribute('popover', 'manual');
-  applyStyle(host, HOST_STYLE);
-  const expectedStyle = host.getAttribute('style');
+  let placement = 0;
+  let removals: number[] = [];
+  let retry: ReturnType<typeof setTimeout> | undefined;
 
+  /** Puts the dialog at the top of the top layer, as the modal one. */
   function raise(): void {
-    if (!showing || !canPopover || !host.isConnected) return;
+    if (!showing || !host.isConnected) return;
     try {
-      if (host.matches(':popover-open')) host.hidePopover();
-      host.showPopover();
+      if (dialog.open) dialog.close();
+      dialog.showModal();
     } catch {
-      // Not connected yet, or the document is being replaced: the observers retry.
+      // The document is being replaced; the observers try again.
     }
     frame?.focus();
   }
 
   function attach(): void {
     if (!showing || host.isConnected) return;
-    const parent = doc.documentElement;
+    const now = Date.now();
+    removals = [...removals.filter((t) => now - t < CHURN_WINDOW_MS), now];
+    if (removals.length > CHURN_LIMIT && !retry) {
+      retry = setTimeout(() => {
+        retry = undefined;
+        removals = [];
+        attach();
+      }, CHURN_DELAY_MS);
+      return;
+    }
+    const parents = [doc.documentElement, doc.body].filter((p): p is HTMLElement => !!p);
+    const parent = parents[placement++ % Math.max(1, parents.length)];
     if (!parent) return;
     parent.appendChild(host);
+    observe();
     raise();
   }
 
-  // Puts back what the page took away: the host itself, its styles, its popover state.
-  // Only the document's top two levels and the host are watched, not the whole page.
+  // Puts back what the page took away: the host itself, its styles, its attributes.
   const guard = new MutationObserver((records) => {
     if (!showing) return;
-    const restyle = records.some((r) => r.target === host && r.type === 'attributes');
-    if (restyle) {
-      if (host.getAttribute('style') !== expectedStyle) applyStyle(host, HOST_STYLE);
-      if (canPopover && host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
-      for (const name of ['inert', 'hidden']) if (host.hasAttribute(name)) host.removeAttribute(name);
+    if (records.some((r) => r.target === host && r.type === 'attributes')) {
+      if (host.getAttribute('style') !== hostStyle) applyStyle(host, COVER);
+      for (const name of ['inert', 'hidden', 'popover']) if (host.hasAttribute(name)) host.removeAttribute(name);
     }
     if (!host.isConnected) attach();
-    else if (restyle) raise();
-    observe();
+    else observe();
   });
-  // A page dialog opened with showModal() enters the top layer above ours; its `open` attribute tells us.
+  // A page dialog opened with showModal() would sit above the pause and make it inert.
   const dialogs = new MutationObserver(() => raise());
 
   function observe(): void {
     guard.disconnect();
+    dialogs.disconnect();
     guard.observe(doc, { childList: true });
+    guard.observe(host, { attributes: true });
+    if (host.parentNode) guard.observe(host.parentNode, { childList: true });
     if (doc.documentElement) {
       guard.observe(doc.documentElement, { childList: true });
-      dialogs.disconnect();
       dialogs.observe(doc.documentElement, { subtree: true, attributes: true, attributeFilter: ['open'] });
     }
-    guard.observe(host, { attributes: true });
   }
 
-  // A page's own popover, or a full-screen element, would otherwise sit above the pause.
   const onToggle = (event: Event): void => {
-    if (event.target === host) {
-      if (showing && !host.matches(':popover-open')) queueMicrotask(raise);
-    } else if ((event as ToggleEvent).newState === 'open') {
-      queueMicrotask(raise);
-    }
+    if (showing && (event as ToggleEvent).newState === 'open') queueMicrotask(raise);
   };
   const onFullscreen = (): void => {
     if (showing && doc.fullscreenElement) void doc.exitFullscreen().catch(() => undefined).then(raise);
@@ -144,14 +157,16 @@ export function createPauseOverlay(doc: Document): PauseOverlay {
   const onPlay = (event: Event): void => {
     if (showing && event.target instanceof HTMLMediaElement) event.target.pause();
   };
-  // The pause keeps focus while it is up: a page that grabs focus gives it back.
-  const onFocusIn = (event: Event): void => {
-    if (showing && event.target !== host) frame?.focus();
+  // Esc outside the pause page would cancel the dialog: the pause only ends by a choice.
+  const onCancel = (event: Event): void => event.preventDefault();
+  const onClose = (): void => {
+    if (showing && !dialog.open) queueMicrotask(raise);
   };
   doc.addEventListener('toggle', onToggle, true);
   doc.addEventListener('fullscreenchange', onFullscreen, true);
   doc.addEventListener('play', onPlay, true);
-  doc.addEventListener('focusin', onFocusIn, true);
+  dialog.addEventListener('cancel', onCancel);
+  dialog.addEventListener('close', onClose);
 
   return {
     show(frameUrl) {
@@ -161,25 +176,29 @@ export function createPauseOverlay(doc: Document): PauseOverlay {
         frame?.remove();
         frame = doc.createElement('iframe');
         frame.dataset.src = frameUrl;
-        applyStyle(frame, FRAME_STYLE);
+        applyStyle(frame, FRAME);
         frame.setAttribute('title', 'Pause Moment: is this really my choice?');
         frame.addEventListener('load', () => frame?.focus());
         frame.src = frameUrl;
-        root.appendChild(frame);
+        dialog.appendChild(frame);
       }
-      observe();
-      attach();
-      raise();
+      if (host.isConnected) observe();
+      else attach();
+      if (!dialog.open) raise();
       for (const media of doc.querySelectorAll('audio, video')) (media as HTMLMediaElement).pause();
       onFullscreen();
+      // At document_start there may be no <html> yet: attach as soon as there is.
+      if (!host.isConnected) guard.observe(doc, { childList: true });
     },
     hide() {
       showing = false;
+      clearTimeout(retry);
+      retry = undefined;
       guard.disconnect();
       dialogs.disconnect();
       frame?.remove();
       frame = undefined;
-      if (canPopover && host.isConnected && host.matches(':popover-open')) host.hidePopover();
+      if (dialog.open) dialog.close();
       host.remove();
     },
     get showing() {
@@ -191,7 +210,6 @@ export function createPauseOverlay(doc: Document): PauseOverlay {
       doc.removeEventListener('toggle', onToggle, true);
       doc.removeEventListener('fullscreenchange', onFullscreen, true);
       doc.removeEventListener('play', onPlay, true);
-      doc.removeEventListener('focusin', onFocusIn, true);
     },
   };
 }

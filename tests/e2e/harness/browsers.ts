@@ -12,6 +12,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Extension page the storage helpers open when none is given. Default `/options.html`. */
   probePage?: string;
+  /** Firefox only: prefs merged over the harness's (e.g. `{ 'extensions.originControls.grantByDefault': false }`). */
+  firefoxPrefs?: Record<string, unknown>;
   /** Startup timeout in ms. Default 20 000. */
   timeout?: number;
 }
@@ -50,6 +52,11 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // Nothing leaves the machine: without these Chromium still looked up
+  // accounts.google.com, update.googleapis.com and clients2.google.com.
+  // Loopback is never proxied, so fixture servers stay reachable.
+  '--proxy-server=http://127.0.0.1:9',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1, EXCLUDE 127.0.0.2',
 ];
 
 /** Reads `browser_specific_settings.gecko.id` from `dir/manifest.json`. */
@@ -91,8 +98,11 @@ async function launchFirefox(dir: string, opts: LaunchOptions, timeout: number) 
     headless: true,
     // Without it WebDriver BiDi refuses to navigate a tab to moz-extension://.
     args: ['--remote-allow-system-access'],
+    // Firefox refuses every non-loopback connection, and honours our remote
+    // settings server pref (release builds ignore it otherwise).
+    env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
     userDataDir: opts.userDataDir,
-    extraPrefsFirefox: firefoxPrefs({ [id]: FIREFOX_UUID }),
+    extraPrefsFirefox: { ...firefoxPrefs({ [id]: FIREFOX_UUID }), ...opts.firefoxPrefs },
     timeout,
   });
   try {
@@ -122,6 +132,26 @@ export async function launch(kind: BrowserKind, extensionDir: string, opts: Laun
     extensionId: id,
     probePage: opts.probePage ?? '/options.html',
     extensionUrl: (path) => `${origin}/${path.replace(/^\//, '')}`,
-    close: () => browser.close(),
+    close: () => closeBrowser(browser),
   };
+}
+
+/**
+ * Closes the browser and makes sure its process is gone: for Firefox,
+ * puppeteer 24 waits 5 s for the exit and then returns without killing it
+ * (its fallback kill is never subscribed), which would leave a process holding
+ * the profile. We wait, then SIGTERM, then SIGKILL the process we launched.
+ */
+async function closeBrowser(browser: Browser, graceMs = 10_000): Promise<void> {
+  const proc = browser.process();
+  const gone = () => !proc || proc.exitCode !== null || proc.signalCode !== null;
+  const exited = gone() ? Promise.resolve() : new Promise<void>((r) => proc!.once('exit', () => r()));
+  const t0 = Date.now();
+  await browser.close().catch(() => {});
+  let timer: NodeJS.Timeout | undefined;
+  const kill = (signal: NodeJS.Signals, ms: number) =>
+    new Promise<void>((r) => (timer = setTimeout(() => (gone() || proc!.kill(signal), r()), ms)));
+  await Promise.race([exited, kill('SIGTERM', graceMs).then(() => kill('SIGKILL', 2000))]);
+  clearTimeout(timer);
+  if (process.env.PM_E2E_DEBUG) console.error(`[harness] browser exited in ${Date.now() - t0} ms`);
 }

@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import type { Harness } from './browsers.ts';
 import { waitFor } from './wait.ts';
 
-export { waitFor, type WaitOptions } from './wait.ts';
+export { waitFor, type WaitOptions, type Truthy } from './wait.ts';
 
 /** The internal BiDi handle puppeteer keeps on a Firefox frame. */
 type BidiFrame = { browsingContext?: { navigate(url: string, wait?: 'none'): Promise<unknown> } };
@@ -22,16 +22,17 @@ export async function openExtensionPage(h: Harness, path: string, timeout = 10_0
     await page.goto(url, { waitUntil: 'load', timeout });
     return page;
   }
-  const frame = page.mainFrame() as unknown as BidiFrame;
-  if (!frame.browsingContext) throw new Error('puppeteer internals changed: BidiFrame.browsingContext is missing');
-  await frame.browsingContext.navigate(url, 'none');
-  await waitFor(() => page.evaluate(() => document.readyState === 'complete' && location.href), {
-    timeout,
-    message: `extension page ${url} to load`,
-  }).then((href) => {
-    if (href !== url) throw new Error(`expected ${url}, landed on ${href}`);
-  });
-  return page;
+  try {
+    const frame = page.mainFrame() as unknown as BidiFrame;
+    if (!frame.browsingContext) throw new Error('puppeteer internals changed: BidiFrame.browsingContext is missing');
+    await frame.browsingContext.navigate(url, 'none');
+    const probe = `document.readyState === 'complete' && location.href === ${JSON.stringify(url)}`;
+    await waitFor(() => page.evaluate(probe), { timeout, message: `extension page ${url} to load` });
+    return page;
+  } catch (e) {
+    await page.close().catch(() => {});
+    throw e;
+  }
 }
 
 /**

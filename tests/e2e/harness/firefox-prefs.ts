@@ -6,8 +6,10 @@
  */
 export function firefoxPrefs(uuids: Record<string, string>): Record<string, unknown> {
   return {
-    // Extensions: fixed UUIDs, MV3 host permissions granted at install, and
-    // data kept when the temporary add-on is removed at shutdown.
+    // Extensions: fixed UUIDs, MV3 host permissions granted at install
+    // (without it permissions.getAll() has no origins). ESR 153 already keeps
+    // a temporary add-on's data when it is removed at shutdown; keep* are a
+    // safeguard.
     'extensions.webextensions.uuids': JSON.stringify(uuids),
     'extensions.originControls.grantByDefault': true,
     'extensions.webextensions.keepUuidOnUninstall': true,
@@ -57,8 +59,11 @@ export function firefoxPrefs(uuids: Record<string, string>): Record<string, unkn
     'browser.region.network.url': '',
     'browser.region.update.enabled': false,
     'geo.provider.network.url': '',
-    // Remote settings and safe browsing.
-    'services.settings.server': 'http://127.0.0.1:9/remote-settings',
+    // Remote settings: release builds ignore this override unless
+    // MOZ_DISABLE_NONLOCAL_CONNECTIONS=1 (set by launch); with both, Firefox
+    // skips remote settings sync entirely.
+    'services.settings.server': 'data:,#remote-settings-dummy/v1',
+    // Safe browsing.
     'browser.safebrowsing.malware.enabled': false,
     'browser.safebrowsing.phishing.enabled': false,
     'browser.safebrowsing.downloads.enabled': false,
@@ -76,8 +81,9 @@ export function firefoxPrefs(uuids: Record<string, string>): Record<string, unkn
     'network.proxy.type': 1,
     'network.proxy.http': '127.0.0.1',
     'network.proxy.http_port': 9,
-    'network.proxy.share_proxy_settings': true,
-    'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': 9,
+    'network.proxy.no_proxies_on': 'localhost, 127.0.0.1, 127.0.0.2',
     'network.proxy.allow_hijacking_localhost': false,
   };
 }

@@ -39,7 +39,7 @@ export interface Route {
 
 /** What {@link startFixtureServer} returns. */
 export interface FixtureServer {
-  /** `http://127.0.0.1:PORT` */
+  /** `http://127.0.0.1:PORT` (or the loopback host asked for) */
   origin: string;
   /** Same server, other host name: `http://localhost:PORT` (a second origin). */
   altOrigin: string;
@@ -74,10 +74,10 @@ async function serveRoute(route: Route, req: IncomingMessage, res: ServerRespons
   res.end();
 }
 
-async function serveFile(pathname: string, res: ServerResponse) {
+async function serveFile(root: string, pathname: string, res: ServerResponse) {
   const rel = normalize(decodeURIComponent(pathname)).replace(/^[/\\]+/, '') || 'index.html';
-  const file = join(FIXTURES_DIR, rel);
-  if (!file.startsWith(FIXTURES_DIR + sep)) return void res.writeHead(403).end();
+  const file = join(root, rel);
+  if (!file.startsWith(root + sep)) return void res.writeHead(403).end();
   try {
     const data = await readFile(file);
     res.writeHead(200, { 'content-type': contentType(file), 'cache-control': 'no-store' }).end(data);
@@ -88,21 +88,27 @@ async function serveFile(pathname: string, res: ServerResponse) {
 
 /**
  * Starts a loopback-only HTTP server on a random port serving `tests/fixtures/`
- * plus `routes` (keyed by pathname, which win over files).
+ * plus `routes` (keyed by pathname, which win over files). `root` replaces
+ * the fixtures folder.
  */
-export async function startFixtureServer(routes: Record<string, Route> = {}): Promise<FixtureServer> {
+export async function startFixtureServer(
+  routes: Record<string, Route> = {},
+  { root = FIXTURES_DIR, host = '127.0.0.1' }: { root?: string; host?: string } = {},
+): Promise<FixtureServer> {
+  root = resolve(root);
+  if (!host.startsWith('127.')) throw new Error(`the fixture server listens on loopback only, not ${host}`);
   const table = new Map(Object.entries(routes));
   const server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://x');
     const route = table.get(pathname);
-    (route ? serveRoute(route, req, res) : serveFile(pathname, res)).catch((e) => {
+    (route ? serveRoute(route, req, res) : serveFile(root, pathname, res)).catch((e) => {
       if (!res.headersSent) res.writeHead(500);
       res.end(String(e));
     });
   });
-  await new Promise<void>((ok, fail) => server.once('error', fail).listen(0, '127.0.0.1', ok));
+  await new Promise<void>((ok, fail) => server.once('error', fail).listen(0, host, ok));
   const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `http://${host}:${port}`;
   return {
     origin,
     altOrigin: `http://localhost:${port}`,

@@ -8,6 +8,9 @@ export interface WaitOptions {
   message?: string;
 }
 
+/** `T` without its falsy members (`boolean` → `true`). */
+export type Truthy<T> = Exclude<T, false | 0 | 0n | '' | null | undefined>;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -15,14 +18,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * during polling count as "not yet". On timeout, throws an Error naming
  * `message` with the last value or error seen.
  */
-export async function waitFor<T>(fn: () => T | Promise<T>, opts: WaitOptions = {}): Promise<NonNullable<T>> {
+export async function waitFor<T>(fn: () => T | Promise<T>, opts: WaitOptions = {}): Promise<Truthy<T>> {
   const { timeout = 5000, interval = 50, message = 'condition' } = opts;
   const deadline = Date.now() + timeout;
   let last: unknown;
   for (;;) {
     try {
       const value = await fn();
-      if (value) return value as NonNullable<T>;
+      if (value) return value as Truthy<T>;
       last = value;
     } catch (e) {
       last = e;

@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import type { Frame, Page } from 'puppeteer-core';
+import { PNG } from 'pngjs';
+import { extensionStorage, openExtensionPage, waitFor, waitForExtensionFrame, type BrowserKind, type Harness } from './harness/index.ts';
+
+/** The test build of the extension for a browser (`npm run build:test`). */
+export function testBuild(kind: BrowserKind): string {
+  return resolve(import.meta.dirname, '../../.output-test', kind === 'chromium' ? 'chrome-mv3' : 'firefox-mv3');
+}
+
+/**
+ * The pause's host element as the page sees it: whether it is what a click
+ * in the middle of the window would hit (the page can see no deeper into the
+ * closed shadow root, so the top-most thing there is our host), and its box.
+ */
+export function pauseHost(page: Page): Promise<{ open: boolean; width: number; height: number } | null> {
+  return page.evaluate(`(() => {
+    const el = document.querySelector('pause-moment');
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    const open = document.elementFromPoint(innerWidth / 2, innerHeight / 2) === el;
+    return { open, width: r.width, height: r.height };
+  })()`) as Promise<{ open: boolean; width: number; height: number } | null>;
+}
+
+/** Waits until the page shows the pause page inside the cover, and returns that frame. */
+export async function waitForPause(page: Page, h: Harness, timeout = 8000): Promise<Frame> {
+  await waitFor(async () => (await pauseHost(page))?.open, { timeout, message: 'the pause to cover the page' });
+  const frame = await waitForExtensionFrame(page, h, '/pause.html', { timeout });
+  await waitFor(() => frame.evaluate(`!!document.querySelector('h1')`), { timeout, message: 'the pause page to render' });
+  return frame;
+}
+
+/** Waits until no pause covers the page. */
+export function waitForNoPause(page: Page, timeout = 8000): Promise<true> {
+  return waitFor(async () => (await pauseHost(page)) === null, { timeout, message: 'the pause to go away' });
+}
+
+/** Visible text of the pause page. */
+export function pauseText(frame: Frame): Promise<string> {
+  return frame.evaluate('document.body.innerText') as Promise<string>;
+}
+
+/**
+ * Clicks a button of the pause page, found by its text, with the real mouse
+ * at its place on screen (the cover fills the viewport, so frame coordinates
+ * are page coordinates). A page cannot do this for the user; a person can.
+ */
+export async function clickInPause(page: Page, frame: Frame, text: string | RegExp): Promise<void> {
+  const source = typeof text === 'string' ? JSON.stringify(text) : text.toString();
+  const box = (await frame.evaluate(`(() => {
+    const want = ${source};
+    const el = [...document.querySelectorAll('button, label')].find((b) =>
+      typeof want === 'string' ? b.textContent.trim() === want : want.test(b.textContent.trim()));
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2, disabled: !!el.disabled };
+  })()`)) as { x: number; y: number; disabled: boolean } | null;
+  assert.ok(box, `the pause has a button "${text}"`);
+  await page.mouse.click(box.x, box.y);
+}
+
+/** Whether the pause's button with this text is enabled. */
+export async function pauseButtonEnabled(frame: Frame, text: string): Promise<boolean> {
+  return (await frame.evaluate(
+    `[...document.querySelectorAll('button')].some((b) => b.textContent.trim() === ${JSON.stringify(text)} && !b.disabled)`,
+  )) as boolean;
+}
+
+/** Pause records from the extension's IndexedDB, oldest first. */
+export async function pauseRecords(h: Harness): Promise<Array<{ id: string; siteId: string; choice: string; intention?: string; windowMinutes?: number; reason: string }>> {
+  const { readIndexedDb } = await import('./harness/index.ts');
+  const all = (await readIndexedDb(h, 'pause-moment-log', 'pauses')) as Array<{ id: string; siteId: string; choice: string; reason: string }>;
+  return all.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Runs `source` (a function expression) with `args` in an extension page. */
+export async function inExtension<T>(h: Harness, source: string, ...args: unknown[]): Promise<T> {
+  const page = await openExtensionPage(h, '/popup.html');
+  try {
+    return (await page.evaluate(`(${source})(...${JSON.stringify(args)})`)) as T;
+  } finally {
+    await page.close();
+  }
+}
+
+/** Ends or clears every time window, as if no Continue had happened. */
+export function clearWindows(h: Harness): Promise<void> {
+  return inExtension(h, `async () => { await (globalThis.browser ?? chrome).storage.local.set({ windows: {} }); }`);
+}
+
+/** The stored settings' sites. */
+export async function storedSites(h: Harness): Promise<Array<{ id: string; label: string; enabled: boolean; waitSeconds: number }>> {
+  const all = await extensionStorage(h);
+  return ((all.settings as { sites?: [] } | undefined)?.sites ?? []) as Array<{ id: string; label: string; enabled: boolean; waitSeconds: number }>;
+}
+
+/**
+ * Adds a site the way a person does: types it into the options page and
+ * presses Enter. Returns the message the page showed under the field.
+ */
+export async function addSiteInOptions(h: Harness, input: string): Promise<{ error: string; status: string }> {
+  const page = await openExtensionPage(h, '/options.html');
+  try {
+    await page.waitForSelector('#site-input');
+    await waitFor(() => page.evaluate(`!document.querySelector('form.add button').disabled`), { message: 'the options page to load' });
+    await page.click('#site-input');
+    await page.keyboard.type(input);
+    await page.keyboard.press('Enter');
+    return await waitFor(
+      async () => {
+        const out = (await page.evaluate(`({ error: document.querySelector('#site-error').textContent.trim(), status: document.querySelector('.status').textContent.trim() })`)) as {
+          error: string;
+          status: string;
+        };
+        return out.error || out.status ? out : null;
+      },
+      { message: `the options page to answer "${input}"` },
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/** Sets a field of one stored site directly (test setup: a short wait keeps the suite quick). */
+export function patchSite(h: Harness, id: string, patch: Record<string, unknown>): Promise<void> {
+  return inExtension(
+    h,
+    `async (id, patch) => {
+      const api = globalThis.browser ?? chrome;
+      const { settings } = await api.storage.local.get('settings');
+      settings.sites = settings.sites.map((s) => (s.id === id ? { ...s, ...patch } : s));
+      await api.storage.local.set({ settings });
+    }`,
+    id,
+    patch,
+  );
+}
+
+/** Counts pixels of the page's screenshot close to pure red (the fixtures' feed colour). */
+export async function redPixels(page: Page): Promise<number> {
+  const png = PNG.sync.read(Buffer.from(await page.screenshot({ type: 'png' })));
+  let red = 0;
+  for (let i = 0; i < png.data.length; i += 4) {
+    if (png.data[i]! > 200 && png.data[i + 1]! < 60 && png.data[i + 2]! < 60) red++;
+  }
+  return red;
+}

@@ -1,0 +1,286 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'puppeteer-core';
+import { FIXTURES_DIR, launch, startFixtureServer, waitFor, type BrowserKind, type FixtureServer, type Harness } from './harness/index.ts';
+import {
+  addSiteInOptions,
+  clearWindows,
+  clickInPause,
+  inExtension,
+  patchSite,
+  pauseButtonEnabled,
+  pauseHost,
+  pauseRecords,
+  pauseText,
+  redPixels,
+  storedSites,
+  testBuild,
+  waitForNoPause,
+  waitForPause,
+} from './pause-driver.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A page whose red body arrives slowly, chunk by chunk, as on a slow network. */
+const SLOW_PAGE = {
+  headers: { 'content-type': 'text/html; charset=utf-8' },
+  delayMs: 250,
+  chunks: [
+    { data: '<!doctype html><html><head><title>Slow feed</title><script>window.coveredAtStart = !!document.querySelector("pause-moment");</script>', delayMs: 0 },
+    '<style>html,body{margin:0;background:#ff0000}</style></head><body>',
+    '<h1 style="color:#fff">First post</h1>'.padEnd(2048, ' '),
+    '<p style="color:#fff">Second post</p>'.padEnd(2048, ' '),
+    '<p style="color:#fff">Third post</p></body></html>',
+  ],
+};
+
+const STRICT_CSP = "default-src 'self'; style-src 'none'; frame-src 'none'; require-trusted-types-for 'script'";
+
+for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
+  describe(`the pause before scrolling, in ${kind}`, { timeout: 240_000 }, () => {
+    let h: Harness;
+    let server: FixtureServer;
+    let elsewhere: FixtureServer;
+    const pages: Page[] = [];
+
+    async function open(url: string): Promise<Page> {
+      const page = await h.browser.newPage();
+      pages.push(page);
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      return page;
+    }
+
+    before(async () => {
+      server = await startFixtureServer({
+        '/slow': SLOW_PAGE,
+        '/csp': { headers: { 'content-security-policy': STRICT_CSP }, body: readFileSync(resolve(FIXTURES_DIR, 'csp.html')) },
+      });
+      // A second loopback address: a host nobody chose, which the extension has no access to.
+      elsewhere = await startFixtureServer({}, { host: '127.0.0.2' });
+      h = await launch(kind, testBuild(kind));
+    });
+
+    after(async () => {
+      await h?.close();
+      await server?.close();
+      await elsewhere?.close();
+    });
+
+    it('adds sites from the options page and explains a malformed one', async () => {
+      const bad = await addSiteInOptions(h, 'http//127.0.0.1');
+      assert.match(bad.error, /colon/);
+      const ok = await addSiteInOptions(h, '127.0.0.1');
+      assert.match(ok.status, /Added 127\.0\.0\.1/);
+      const feedPath = await addSiteInOptions(h, 'localhost/feed');
+      assert.match(feedPath.status, /Added localhost\/feed/);
+      const twice = await addSiteInOptions(h, '127.0.0.1');
+      assert.match(twice.error, /already in your list/);
+      const sites = await storedSites(h);
+      assert.deepEqual(sites.map((s) => s.label), ['127.0.0.1', 'localhost/feed']);
+      // A short wait keeps the suite quick; the default is 5 s.
+      await patchSite(h, 'site:127.0.0.1', { waitSeconds: 1 });
+      await patchSite(h, 'site:localhost/feed', { waitSeconds: 1 });
+      const registered = await inExtension<string[]>(
+        h,
+        `async () => (await (globalThis.browser ?? chrome).scripting.getRegisteredContentScripts()).flatMap((s) => s.matches)`,
+      );
+      assert.deepEqual(registered.sort(), ['*://127.0.0.1/*', '*://localhost/*']);
+    });
+
+    it('covers the page before any of it paints', async () => {
+      const page = await h.browser.newPage();
+      pages.push(page);
+      const loading = page.goto(server.url('/slow'), { waitUntil: 'load' });
+      // While the red body streams in, no red pixel may show.
+      const samples: number[] = [];
+      await sleep(150);
+      for (let i = 0; i < 4; i++) {
+        samples.push(await redPixels(page).catch(() => 0));
+        await sleep(150);
+      }
+      await loading;
+      samples.push(await redPixels(page));
+      assert.deepEqual(samples, samples.map(() => 0), 'no red pixel of the page showed');
+      assert.equal(await page.evaluate('window.coveredAtStart'), true, 'the cover was in place before the first page script ran');
+      const frame = await waitForPause(page, h);
+      assert.match(await pauseText(frame), /Is this really my choice\?/);
+    });
+
+    it('moves focus into the pause with Leave first, and keeps Tab inside', async () => {
+      const page = await open(server.url('/feed.html'));
+      const frame = await waitForPause(page, h);
+      await waitFor(() => frame.evaluate(`document.hasFocus() && document.activeElement?.textContent.trim() === 'Leave'`), {
+        message: 'Leave to have focus',
+      });
+      await waitFor(() => pauseButtonEnabled(frame, 'Continue'), { message: 'Continue to open after the wait' });
+      const visited: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        await page.keyboard.press('Tab');
+        visited.push((await frame.evaluate(`document.hasFocus() ? document.activeElement?.textContent.trim() : 'outside'`)) as string);
+      }
+      assert.deepEqual(visited, ['Continue', 'Leave', 'Continue', 'Leave']);
+    });
+
+    it('Leave takes the tab back to where the user came from and is recorded', async () => {
+      const page = await open(elsewhere.url('/elsewhere.html'));
+      await page.goto(server.url('/feed.html'), { waitUntil: 'domcontentloaded' });
+      const frame = await waitForPause(page, h);
+      // Leave works at once, without waiting.
+      await clickInPause(page, frame, 'Leave');
+      await waitFor(() => page.url().startsWith(elsewhere.origin), { message: 'the tab to go back' });
+      const records = await pauseRecords(h);
+      assert.equal(records.at(-1)?.choice, 'leave');
+    });
+
+    it('Esc at the question leaves too', async () => {
+      const page = await open(elsewhere.url('/elsewhere.html'));
+      await page.goto(server.url('/feed.html'), { waitUntil: 'domcontentloaded' });
+      const frame = await waitForPause(page, h);
+      await waitFor(() => frame.evaluate(`document.hasFocus()`), { message: 'the pause to have focus' });
+      await page.keyboard.press('Escape');
+      await waitFor(() => page.url().startsWith(elsewhere.origin), { message: 'the tab to go back' });
+    });
+
+    it('Continue opens after the wait, asks how long and why, and opens the whole site in every tab', async () => {
+      const page = await open(server.url('/feed.html'));
+      const frame = await waitForPause(page, h);
+      assert.equal(await pauseButtonEnabled(frame, 'Continue'), false, 'Continue waits');
+      await waitFor(() => pauseButtonEnabled(frame, 'Continue'), { message: 'Continue to open after the wait' });
+      await clickInPause(page, frame, 'Continue');
+      await waitFor(() => frame.evaluate(`!!document.querySelector('input[type=text]')`), { message: 'the Continue form' });
+      await clickInPause(page, frame, '5 min');
+      await frame.evaluate(`document.querySelector('input[type=text]').focus()`);
+      await page.keyboard.type('check the match score');
+      await page.keyboard.press('Enter');
+      await waitForNoPause(page);
+      const record = (await pauseRecords(h)).at(-1);
+      assert.equal(record?.choice, 'continue');
+      assert.equal(record?.windowMinutes, 5);
+      assert.equal(record?.intention, 'check the match score');
+      const second = await open(server.url('/feed.html'));
+      await sleep(500);
+      assert.equal(await pauseHost(second), null, 'a second tab inside the window does not pause');
+    });
+
+    it('when the window ends, open tabs pause again and show the intention back', async () => {
+      const page = await open(server.url('/feed.html'));
+      await waitForNoPause(page);
+      // Shorten the open window to end in a moment.
+      await inExtension(
+        h,
+        `async () => {
+          const api = globalThis.browser ?? chrome;
+          const { windows } = await api.storage.local.get('windows');
+          const w = windows['site:127.0.0.1'];
+          await api.storage.local.set({ windows: { ...windows, 'site:127.0.0.1': { ...w, until: Date.now() + 1500 } } });
+        }`,
+      );
+      const frame = await waitForPause(page, h);
+      assert.match(await pauseText(frame), /You came here to “check the match score” — still your choice\?/);
+      await clearWindows(h);
+    });
+
+    it('pauses when a single-page app moves onto a chosen path, once, and not for a hash change', async () => {
+      const page = await open(server.altOrigin + '/spa.html');
+      await sleep(300);
+      assert.equal(await pauseHost(page), null, 'the app home is not a chosen path');
+      const before = (await pauseRecords(h)).length;
+      await page.evaluate(`go('/feed/today')`);
+      const frame = await waitForPause(page, h);
+      const firstSrc = await frame.evaluate('location.href');
+      await page.evaluate(`location.hash = 'comments'`);
+      await page.evaluate(`swap('/feed/today?sort=new')`);
+      await page.evaluate(`go('/feed/tomorrow')`);
+      await sleep(800);
+      const sameFrame = await waitForPause(page, h);
+      assert.equal(await sameFrame.evaluate('location.href'), firstSrc, 'moving inside the chosen path keeps the one pause');
+      assert.equal((await pauseRecords(h)).length, before + 1, 'one pause recorded for one navigation');
+      await page.goBack();
+      await page.goBack();
+      await page.goBack();
+      await waitForNoPause(page);
+      await page.goForward();
+      await waitForPause(page, h);
+    });
+
+    it('runs no extension code on a site that is not chosen', async () => {
+      const page = await open(elsewhere.url('/elsewhere.html'));
+      await sleep(300);
+      assert.equal(await pauseHost(page), null);
+      if (kind === 'chromium') {
+        // Chromium lists every script world of a page: none may be the extension's.
+        const session = await page.createCDPSession();
+        const worlds: string[] = [];
+        session.on('Runtime.executionContextCreated', (e) => worlds.push(e.context.origin + ' ' + (e.context.auxData?.type ?? '')));
+        await session.send('Runtime.enable');
+        await sleep(200);
+        assert.ok(worlds.length > 0);
+        assert.ok(worlds.every((w) => !w.includes('chrome-extension://') && !w.includes('isolated')), worlds.join(', '));
+      }
+      const seen = await inExtension<number>(
+        h,
+        `async (origin) => (await (globalThis.browser ?? chrome).tabs.query({ url: origin + '/*' })).length`,
+        elsewhere.origin,
+      ).catch(() => 0);
+      assert.equal(seen, 0, 'the extension cannot even see the tab’s address');
+    });
+
+    it('keeps what the user types in the pause away from the page', async () => {
+      const page = await open(server.url('/keylogger.html'));
+      const frame = await waitForPause(page, h);
+      await waitFor(() => pauseButtonEnabled(frame, 'Continue'), { message: 'Continue to open' });
+      await page.evaluate('window.seen.length = 0');
+      await clickInPause(page, frame, 'Continue');
+      await waitFor(() => frame.evaluate(`!!document.querySelector('input[type=text]')`), { message: 'the Continue form' });
+      await frame.evaluate(`document.querySelector('input[type=text]').focus()`);
+      await page.keyboard.type('secret plans');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Escape');
+      const typed = (await frame.evaluate(`document.querySelector('input[type=text]')?.value ?? ''`)) as string;
+      assert.equal(typed, '', 'Esc went back to the question');
+      const seen = (await page.evaluate('window.seen')) as string[];
+      assert.deepEqual(seen.filter((s) => !s.includes('focusin')), [], `the page saw: ${seen.join(' ')}`);
+    });
+
+    for (const fixture of ['wipe-body.html', 'remove-unknown.html', 'hide-important.html', 'top-layer.html']) {
+      it(`stays in place and usable on a page that fights it (${fixture})`, async () => {
+        const page = await open(server.url(`/${fixture}`));
+        await waitForPause(page, h);
+        await page.evaluate(`window.done ?? new Promise((r) => setTimeout(r, 1600))`);
+        await sleep(300);
+        const host = await pauseHost(page);
+        assert.ok(host?.open, 'the pause is still up, in the top layer');
+        const viewport = (await page.evaluate('[innerWidth, innerHeight]')) as [number, number];
+        assert.deepEqual([Math.round(host.width), Math.round(host.height)], viewport, 'and covers the whole window');
+        assert.equal(await redPixels(page), 0, 'no page pixel shows through');
+        const frame = await waitForPause(page, h);
+        const before = (await pauseRecords(h)).length;
+        await clickInPause(page, frame, 'Leave');
+        await waitFor(async () => (await pauseRecords(h)).at(-1)?.choice === 'leave' || page.isClosed(), { message: 'Leave to work' });
+        assert.ok((await pauseRecords(h)).length >= before);
+      });
+    }
+
+    it('cannot be clicked by the page', async () => {
+      const page = await open(server.url('/synthetic-click.html'));
+      const frame = await waitForPause(page, h);
+      await page.evaluate('window.done');
+      assert.ok((await page.evaluate('window.clicks')) as number > 0, 'the page did try');
+      assert.ok((await pauseHost(page))?.open, 'the pause is still up');
+      assert.match(await pauseText(frame), /Is this really my choice\?/);
+      const last = (await pauseRecords(h)).at(-1);
+      assert.equal(last?.choice, 'none', 'no choice was made for the user');
+    });
+
+    it('shows under a strict Content-Security-Policy', async () => {
+      const page = await open(server.url('/csp'));
+      const frame = await waitForPause(page, h);
+      assert.match(await pauseText(frame), /Is this really my choice\?/);
+      const host = await pauseHost(page);
+      const viewport = (await page.evaluate('[innerWidth, innerHeight]')) as [number, number];
+      assert.deepEqual([Math.round(host!.width), Math.round(host!.height)], viewport);
+    });
+  });
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { PAUSE_SCRIPT_FILE, PAUSE_SCRIPT_ID, reconcileRegistration, type ScriptingPort } from '@/lib/registration';
+import type { Settings, TriggerSite } from '@/lib/settings';
+import { presetById, siteFromPreset } from '@/lib/trigger-sites';
+
+const preset = (id: string, over: Partial<TriggerSite> = {}): TriggerSite => ({ ...siteFromPreset(presetById(id)!), ...over });
+
+/** A port that logs every call in order. */
+function fakePort(opts: { granted?: string[]; registered?: string[]; tabs?: number[]; failingTabs?: number[]; grantDelay?: Promise<void> } = {}) {
+  const log: string[] = [];
+  const port: ScriptingPort = {
+    async registeredIds() {
+      log.push('registeredIds');
+      return opts.registered ?? [];
+    },
+    async unregister(ids) {
+      log.push(`unregister ${ids.join(',')}`);
+    },
+    async register(script) {
+      log.push(`register ${script.id} ${script.matches.join(' ')} ${script.js.join(',')}`);
+    },
+    async isGranted(origin) {
+      await opts.grantDelay;
+      return opts.granted ? opts.granted.includes(origin) : true;
+    },
+    async tabsMatching(patterns) {
+      log.push(`tabsMatching ${patterns.join(' ')}`);
+      return opts.tabs ?? [];
+    },
+    async inject(tabId, file) {
+      log.push(`inject ${tabId} ${file}`);
+      if (opts.failingTabs?.includes(tabId)) throw new Error('Cannot access contents of the page');
+    },
+  };
+  return { port, log };
+}
+
+const settings: Settings = { sites: [preset('x'), preset('reddit', { enabled: false }), preset('youtube')] };
+
+describe('reconcileRegistration', () => {
+  it('registers the script on enabled, granted sites only, after removing its old registration', async () => {
+    const { port, log } = fakePort({ registered: ['someone-else', PAUSE_SCRIPT_ID], granted: ['*://*.x.com/*', '*://*.youtube.com/*', '*://*.reddit.com/*'] });
+    const matches = await reconcileRegistration(port, settings);
+    expect(matches).toEqual(['*://*.x.com/*', '*://*.youtube.com/*']);
+    expect(log).toEqual([
+      'registeredIds',
+      `unregister ${PAUSE_SCRIPT_ID}`,
+      `register ${PAUSE_SCRIPT_ID} *://*.x.com/* *://*.youtube.com/* ${PAUSE_SCRIPT_FILE}`,
+      'tabsMatching *://*.x.com/* *://*.youtube.com/*',
+    ]);
+  });
+
+  it.each<[string, Settings, string[]]>([
+    ['no sites', { sites: [] }, ['*://*.x.com/*']],
+    ['only switched-off sites', { sites: [preset('x', { enabled: false })] }, ['*://*.x.com/*']],
+    ['no access granted', settings, []],
+  ])('registers nothing with %s, and removes the old registration', async (_, s, granted) => {
+    const { port, log } = fakePort({ registered: [PAUSE_SCRIPT_ID], granted });
+    expect(await reconcileRegistration(port, s)).toEqual([]);
+    expect(log).toEqual(['registeredIds', `unregister ${PAUSE_SCRIPT_ID}`]);
+  });
+
+  it('does not unregister when nothing of ours is registered', async () => {
+    const { port, log } = fakePort({ registered: ['someone-else'] });
+    await reconcileRegistration(port, { sites: [preset('reddit')] });
+    expect(log.filter((l) => l.startsWith('unregister'))).toEqual([]);
+  });
+
+  it('runs the script in every matching open tab, even when one of them refuses', async () => {
+    const { port, log } = fakePort({ tabs: [1, 2, 3], failingTabs: [1] });
+    await expect(reconcileRegistration(port, { sites: [preset('reddit')] })).resolves.toEqual(['*://*.reddit.com/*']);
+    expect(log.filter((l) => l.startsWith('inject'))).toEqual([1, 2, 3].map((t) => `inject ${t} ${PAUSE_SCRIPT_FILE}`));
+  });
+
+  it('runs overlapping calls one after the other, the last settings winning', async () => {
+    let release!: () => void;
+    const slow = fakePort({ tabs: [1], grantDelay: new Promise<void>((r) => (release = r)) });
+    const log = slow.log;
+    const fast: ScriptingPort = { ...slow.port, isGranted: async () => true };
+    const first = reconcileRegistration(slow.port, { sites: [preset('reddit')] });
+    const second = reconcileRegistration(fast, { sites: [preset('bluesky')] });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(log).toEqual([]); // the second waits for the first, which waits for access
+    release();
+    expect(await Promise.all([first, second])).toEqual([['*://*.reddit.com/*'], ['*://*.bsky.app/*']]);
+    expect(log).toEqual([
+      'registeredIds',
+      `register ${PAUSE_SCRIPT_ID} *://*.reddit.com/* ${PAUSE_SCRIPT_FILE}`,
+      'tabsMatching *://*.reddit.com/*',
+      `inject 1 ${PAUSE_SCRIPT_FILE}`,
+      'registeredIds',
+      `register ${PAUSE_SCRIPT_ID} *://*.bsky.app/* ${PAUSE_SCRIPT_FILE}`,
+      'tabsMatching *://*.bsky.app/*',
+      `inject 1 ${PAUSE_SCRIPT_FILE}`,
+    ]);
+  });
+
+  it('keeps working after a call that failed', async () => {
+    const { port, log } = fakePort();
+    const broken: ScriptingPort = { ...port, register: async () => Promise.reject(new Error('Duplicate script ID')) };
+    await expect(reconcileRegistration(broken, { sites: [preset('reddit')] })).rejects.toThrow('Duplicate script ID');
+    await expect(reconcileRegistration(port, { sites: [preset('reddit')] })).resolves.toEqual(['*://*.reddit.com/*']);
+    expect(log.at(-1)).toBe('tabsMatching *://*.reddit.com/*');
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { browser } from 'wxt/browser';
+import type { TriggerSite } from '@/lib/settings';
+import { getSettings, settingsItem, updateSettings } from '@/lib/settings-store';
+
+const site = (over: Record<string, unknown> = {}): TriggerSite =>
+  ({ id: 'site:example.com', label: 'example.com', patterns: ['example.com'], enabled: true, waitSeconds: 5, windowMinutes: 15, ...over }) as TriggerSite;
+
+describe('stored settings', () => {
+  it('starts with no sites on a fresh install', async () => {
+    expect(await getSettings()).toEqual({ sites: [] });
+  });
+
+  it('reads whatever is in storage through normaliseSettings', async () => {
+    await browser.storage.local.set({ settings: { sites: [site({ waitSeconds: 999 }), 'junk'] } });
+    const { sites } = await getSettings();
+    expect(sites).toHaveLength(1);
+    expect(sites[0]!.waitSeconds).toBe(60);
+  });
+
+  it('saves the normalised result of a change and returns it', async () => {
+    const saved = await updateSettings(() => ({ sites: [site({ windowMinutes: 0 })] }));
+    expect(saved.sites[0]!.windowMinutes).toBe(1);
+    expect(await settingsItem.getValue()).toEqual(saved);
+  });
+
+  it('lands two quick edits made without waiting for each other', async () => {
+    const add = (id: string) => updateSettings((s) => ({ sites: [...s.sites, site({ id })] }));
+    await Promise.all([add('a'), add('b')]);
+    expect((await getSettings()).sites.map((s) => s.id)).toEqual(['a', 'b']);
+  });
+
+  it('keeps working after a change that throws', async () => {
+    const failed = updateSettings(() => {
+      throw new Error('bad edit');
+    });
+    const next = updateSettings(() => ({ sites: [site()] }));
+    await expect(failed).rejects.toThrow('bad edit');
+    expect((await next).sites).toHaveLength(1);
+    expect((await getSettings()).sites).toHaveLength(1);
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, normaliseSettings, type TriggerSite } from '@/lib/settings';
+
+const site = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
+  id: 'site:example.com',
+  label: 'example.com',
+  patterns: ['example.com'],
+  enabled: true,
+  waitSeconds: 5,
+  windowMinutes: 15,
+  ...over,
+});
+
+describe('normaliseSettings', () => {
+  it.each([null, undefined, 42, 'settings', [], {}, { sites: 'all' }, { sites: null }, { sites: {} }])(
+    'reads %j as no sites',
+    (raw) => {
+      expect(normaliseSettings(raw)).toEqual({ sites: [] });
+    },
+  );
+
+  it('hands out a fresh default, so editing it does not change the next read', () => {
+    normaliseSettings(undefined).sites.push(site() as unknown as TriggerSite);
+    expect(normaliseSettings(undefined).sites).toEqual([]);
+    expect(DEFAULT_SETTINGS.sites).toEqual([]);
+  });
+
+  it.each([
+    ['null', null],
+    ['a string', 'reddit.com'],
+    ['no id', site({ id: undefined })],
+    ['a numeric id', site({ id: 7 })],
+    ['no patterns', site({ patterns: undefined })],
+    ['empty patterns', site({ patterns: [] })],
+    ['patterns that are not strings', site({ patterns: [1, null, {}] })],
+    ['patterns that are not a list', site({ patterns: 'example.com' })],
+  ])('drops an entry with %s and keeps the rest', (_, bad) => {
+    const good = site({ id: 'good' });
+    expect(normaliseSettings({ sites: [bad, good] }).sites.map((s) => s.id)).toEqual(['good']);
+  });
+
+  it('keeps the first of two entries with the same id', () => {
+    const out = normaliseSettings({ sites: [site({ label: 'first' }), site({ label: 'second' }), site({ id: 'other' })] });
+    expect(out.sites.map((s) => [s.id, s.label])).toEqual([
+      ['site:example.com', 'first'],
+      ['other', 'example.com'],
+    ]);
+  });
+
+  it('does not let an unreadable entry reserve its id', () => {
+    const out = normaliseSettings({ sites: [site({ patterns: [] }), site({ label: 'readable' })] });
+    expect(out.sites.map((s) => s.label)).toEqual(['readable']);
+  });
+
+  it.each([
+    ['waitSeconds', -5, 0],
+    ['waitSeconds', 61, 60],
+    ['waitSeconds', 2.6, 3],
+    ['waitSeconds', Number.NaN, 5],
+    ['waitSeconds', '10', 5],
+    ['waitSeconds', undefined, 5],
+    ['windowMinutes', 0, 1],
+    ['windowMinutes', 100_000, 240],
+    ['windowMinutes', 29.4, 29],
+    ['windowMinutes', Infinity, 15],
+    ['windowMinutes', null, 15],
+  ])('reads %s %s as %s', (field, value, expected) => {
+    expect(normaliseSettings({ sites: [site({ [field]: value })] }).sites[0]![field as 'waitSeconds']).toBe(expected);
+  });
+
+  it.each([
+    ['a missing label', { label: undefined }, { label: 'example.com' }],
+    ['an empty label', { label: '' }, { label: 'example.com' }],
+    ['a missing enabled flag', { enabled: undefined }, { enabled: true }],
+    ['enabled: false', { enabled: false }, { enabled: false }],
+    ['stray non-string patterns', { patterns: [3, 'example.com', null, 'example.org'] }, { patterns: ['example.com', 'example.org'] }],
+  ])('fills in %s', (_, over, expected) => {
+    expect(normaliseSettings({ sites: [site(over)] }).sites[0]).toMatchObject(expected);
+  });
+
+  it.each([
+    ['exactHost false', { exactHost: false }, 'exactHost'],
+    ['a numeric presetId', { presetId: 3 }, 'presetId'],
+  ])('leaves out %s', (_, over, key) => {
+    expect(normaliseSettings({ sites: [site(over)] }).sites[0]).not.toHaveProperty(key);
+  });
+
+  it('keeps a well-formed site as it is, and drops unknown fields', () => {
+    const good = site({ exactHost: true, presetId: 'reddit', enabled: false, waitSeconds: 0, windowMinutes: 240 });
+    const out = normaliseSettings({ sites: [{ ...good, extra: 'x' }] });
+    expect(out).toEqual({ sites: [good] });
+    expect(normaliseSettings(out)).toEqual(out);
+  });
+});
