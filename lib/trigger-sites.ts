@@ -13,6 +13,14 @@ export function rulesOf(site: TriggerSite): SiteRule[] {
   return rules;
 }
 
+/** Whether the subdomains toggle means anything for this site (not for IP addresses or localhost). */
+export function hasSubdomainChoice(site: TriggerSite): boolean {
+  return site.patterns.some((pattern) => {
+    const parsed = parseSite(pattern);
+    return parsed.ok && parsed.rule.includeSubdomains;
+  });
+}
+
 /** Host match patterns a trigger site needs, both for permission and for registration. */
 export function originsOf(site: TriggerSite): string[] {
   return [...new Set(rulesOf(site).flatMap(matchPatternsFor))];

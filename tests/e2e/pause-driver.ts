@@ -105,7 +105,7 @@ export async function addSiteInOptions(h: Harness, input: string): Promise<{ err
   try {
     await page.waitForSelector('#site-input');
     await waitFor(() => page.evaluate(`!document.querySelector('form.add button').disabled`), { message: 'the options page to load' });
-    await page.click('#site-input');
+    await page.focus('#site-input');
     await page.keyboard.type(input);
     await page.keyboard.press('Enter');
     return await waitFor(
