@@ -20,3 +20,8 @@ export function idTimePrefix(time: number): string {
 export function timeOfId(id: string): number {
   return parseInt(id.slice(0, TIME_WIDTH), 36);
 }
+
+/** Whether `value` has the shape `timeSortableId` makes: anything else from a message is refused. */
+export function isTimeSortableId(value: unknown): value is string {
+  return typeof value === 'string' && /^[0-9a-z]{9}-[0-9a-z]{8}$/.test(value);
+}

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { isTimeSortableId } from './ids';
 import { leaveTab } from './leave';
 import type { PauseProtocol, PauseRef } from './messages';
 import { recordPauseChoice, recordPauseShown, type PauseRecord } from './pause-log';
@@ -20,13 +21,18 @@ export interface Sender {
  * tab that is on that site, may record a choice or open a window. Anything
  * else (another extension page, a forged message) gets undefined.
  */
-export async function siteForPauseSender(sender: Sender, siteId: string): Promise<{ site: TriggerSite; tabId: number } | undefined> {
+export async function siteForPauseSender(
+  sender: Sender,
+  siteId: string,
+  pauseId: unknown,
+): Promise<{ site: TriggerSite; tabId: number } | undefined> {
   const pageUrl = browser.runtime.getURL('/pause.html');
-  if (!sender.url?.startsWith(pageUrl) || sender.tab?.id == null) return undefined;
+  if (!sender.url?.startsWith(pageUrl) || sender.tab?.id == null || !isTimeSortableId(pauseId)) return undefined;
   const site = (await getSettings()).sites.find((s) => s.id === siteId);
   if (!site) return undefined;
+  // The browser reports the tab's address because we hold access to the site; without it, refuse.
   const tabUrl = sender.tab.url;
-  if (tabUrl && !rulesOf(site).some((r) => urlMatchesSite(r, tabUrl))) return undefined;
+  if (!tabUrl || !rulesOf(site).some((r) => urlMatchesSite(r, tabUrl))) return undefined;
   return { site, tabId: sender.tab.id };
 }
 
@@ -60,10 +66,16 @@ function updateWindows(change: (windows: SiteWindows) => SiteWindows | undefined
 
 /** Records a pause the user is looking at. */
 export async function handlePauseShown(data: Parameters<PauseProtocol['pauseShown']>[0], sender: Sender, now = Date.now()): Promise<void> {
-  const ok = await siteForPauseSender(sender, data.siteId);
+  const ok = await siteForPauseSender(sender, data.siteId, data.pauseId);
   if (!ok) return;
   await recordPauseShown(
-    { siteId: ok.site.id, siteLabel: ok.site.label, host: hostOf(sender.tab?.url) || data.host, reason: data.reason, waitSeconds: ok.site.waitSeconds },
+    {
+      siteId: ok.site.id,
+      siteLabel: ok.site.label,
+      host: hostOf(sender.tab?.url) || data.host,
+      reason: data.reason === 'window-ended' ? 'window-ended' : 'arrived',
+      waitSeconds: ok.site.waitSeconds,
+    },
     now,
     undefined,
     data.pauseId,
@@ -72,7 +84,7 @@ export async function handlePauseShown(data: Parameters<PauseProtocol['pauseShow
 
 /** The user chose Leave: record it and take the tab away from the site. */
 export async function handlePauseLeave(data: PauseRef & { canGoBack?: boolean }, sender: Sender, now = Date.now()): Promise<void> {
-  const ok = await siteForPauseSender(sender, data.siteId);
+  const ok = await siteForPauseSender(sender, data.siteId, data.pauseId);
   if (!ok) return;
   await recordPauseChoice(data.pauseId, 'leave', {}, now, fallbackRecord(ok.site, sender.tab?.url));
   await leaveTab(
@@ -92,10 +104,10 @@ export async function handlePauseContinue(
   sender: Sender,
   now = Date.now(),
 ): Promise<void> {
-  const ok = await siteForPauseSender(sender, data.siteId);
+  const ok = await siteForPauseSender(sender, data.siteId, data.pauseId);
   if (!ok) return;
   const minutes = Number.isFinite(data.minutes)
-    ? Math.min(WINDOW_MINUTES.max, Math.max(WINDOW_MINUTES.min, data.minutes))
+    ? Math.min(WINDOW_MINUTES.max, Math.max(WINDOW_MINUTES.min, Math.round(data.minutes)))
     : ok.site.windowMinutes;
   const window = newWindow(minutes, now, data.intention);
   await updateWindows((windows) => ({ ...windows, [ok.site.id]: window }));

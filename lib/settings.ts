@@ -61,7 +61,7 @@ export function normaliseSettings(raw: unknown): Settings {
       id: s.id,
       label: typeof s.label === 'string' && s.label ? s.label : patterns[0]!,
       patterns,
-      ...(s.exactHost ? { exactHost: true } : {}),
+      ...(s.exactHost === true ? { exactHost: true } : {}),
       enabled: s.enabled !== false,
       waitSeconds: clampInt(s.waitSeconds, WAIT_SECONDS.min, WAIT_SECONDS.max, WAIT_SECONDS.default),
       windowMinutes: clampInt(s.windowMinutes, WINDOW_MINUTES.min, WINDOW_MINUTES.max, WINDOW_MINUTES.default),

@@ -107,6 +107,9 @@ export async function addSiteInOptions(h: Harness, input: string): Promise<{ err
     await waitFor(() => page.evaluate(`!document.querySelector('form.add button').disabled`), { message: 'the options page to load' });
     await page.focus('#site-input');
     await page.keyboard.type(input);
+    await waitFor(() => page.evaluate(`document.querySelector('#site-input').value === ${JSON.stringify(input)}`), {
+      message: `"${input}" to be typed`,
+    });
     await page.keyboard.press('Enter');
     return await waitFor(
       async () => {

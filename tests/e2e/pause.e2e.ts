@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { FIXTURES_DIR, launch, startFixtureServer, waitFor, type BrowserKind, type FixtureServer, type Harness } from './harness/index.ts';
+import { FIXTURES_DIR, launch, openExtensionPage, startFixtureServer, waitFor, type BrowserKind, type FixtureServer, type Harness } from './harness/index.ts';
 import {
   addSiteInOptions,
   clearWindows,
@@ -63,6 +63,11 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       h = await launch(kind, testBuild(kind));
     });
 
+    // Each test starts with no page of its own left open.
+    afterEach(async () => {
+      await Promise.all(pages.splice(0).map((p) => p.close().catch(() => undefined)));
+    });
+
     after(async () => {
       await h?.close();
       await server?.close();
@@ -73,9 +78,9 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       const bad = await addSiteInOptions(h, 'http//127.0.0.1');
       assert.match(bad.error, /colon/);
       const ok = await addSiteInOptions(h, '127.0.0.1');
-      assert.match(ok.status, /Added 127\.0\.0\.1/);
+      assert.match(ok.status, /Added 127\.0\.0\.1/, JSON.stringify(ok));
       const feedPath = await addSiteInOptions(h, 'localhost/feed');
-      assert.match(feedPath.status, /Added localhost\/feed/);
+      assert.match(feedPath.status, /Added localhost\/feed/, JSON.stringify(feedPath));
       const twice = await addSiteInOptions(h, '127.0.0.1');
       assert.match(twice.error, /already in your list/);
       const sites = await storedSites(h);
@@ -275,6 +280,35 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       const last = (await pauseRecords(h)).at(-1);
       assert.equal(last?.choice, 'none', 'no choice was made for the user');
     });
+
+    it('the popup counts today’s pauses and how often the user chose to leave', async () => {
+      const records = await pauseRecords(h);
+      const leaves = records.filter((r) => r.choice === 'leave').length;
+      assert.ok(records.length > 5 && leaves > 0);
+      const popup = await openExtensionPage(h, '/popup.html');
+      const text = await waitFor(() => popup.evaluate(`document.querySelector('.today')?.textContent.replace(/\\s+/g, ' ').trim()`), {
+        message: 'the popup to count',
+      });
+      assert.match(String(text), new RegExp(`^${records.length} pauses today, you chose to leave ${leaves} times \\(${Math.round((leaves / records.length) * 100)}%\\)\\.$`));
+      await popup.close();
+    });
+
+    if (kind === 'chromium') {
+      it('keeps the breath still for people who prefer reduced motion', async () => {
+        const page = await open(server.url('/feed.html'));
+        const frame = await waitForPause(page, h);
+        const moving = await frame.evaluate(`getComputedStyle(document.querySelector('.circle')).animationName`);
+        assert.notEqual(moving, 'none');
+        // The pause page runs in its own (extension) process: emulate the preference there.
+        const src = frame.url();
+        const target = await h.browser.waitForTarget((t) => t.url() === src);
+        const session = await target.createCDPSession();
+        await session.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-reduced-motion', value: 'reduce' }] });
+        await waitFor(() => frame.evaluate(`getComputedStyle(document.querySelector('.circle')).animationName === 'none'`), {
+          message: 'the animation to stop',
+        });
+      });
+    }
 
     it('shows under a strict Content-Security-Policy', async () => {
       const page = await open(server.url('/csp'));

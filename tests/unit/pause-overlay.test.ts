@@ -20,6 +20,14 @@ beforeEach(() => {
   vi.spyOn(nodeConsole, 'error').mockImplementation((...args: unknown[]) => {
     if (!String(args[0]).includes('Iframe page loading is disabled')) error(...args);
   });
+  // happy-dom fires `close` from inside close(); browsers queue it as a task (HTML: "close the dialog"),
+  // so by then the overlay has reopened its dialog. Without this, re-raising the dialog loops forever here.
+  vi.spyOn(HTMLDialogElement.prototype, 'close').mockImplementation(function (this: HTMLDialogElement, value?: string) {
+    const wasOpen = this.open;
+    this.removeAttribute('open');
+    this.returnValue = value ?? '';
+    if (wasOpen) setTimeout(() => this.dispatchEvent(new Event('close')));
+  });
   overlay = createPauseOverlay(document);
 });
 afterEach(() => {
@@ -28,6 +36,7 @@ afterEach(() => {
 });
 
 const frames = () => [...shadow.querySelectorAll('iframe')];
+const dialog = () => shadow.querySelector('dialog')!;
 
 describe('showing the cover', () => {
   it('covers the page with one host on <html>, closed to the page', () => {
@@ -68,11 +77,26 @@ describe('showing the cover', () => {
 describe('a page fighting the cover', () => {
   beforeEach(() => overlay.show(PAUSE));
 
-  it('puts the host back when the page removes it', async () => {
-    host()!.remove();
-    await settle();
-    expect(host()?.parentNode).toBe(document.documentElement);
+  it('puts the host back each time the page removes it, alternating <html> and <body>', async () => {
+    const parents: (ParentNode | null)[] = [];
+    for (let i = 0; i < 3; i++) {
+      host()!.remove();
+      await settle();
+      parents.push(host()!.parentNode);
+    }
+    expect(parents).toEqual([document.body, document.documentElement, document.body]);
     expect(frames()).toHaveLength(1);
+    expect(dialog().open).toBe(true);
+  });
+
+  it('answers a page that keeps removing it on a timer, and still comes back', async () => {
+    for (let i = 0; i < 25 && host(); i++) {
+      host()!.remove();
+      await settle();
+    }
+    expect(host()).toBeNull(); // no longer put back at once: the page and the cover do not lock up
+    await new Promise((r) => setTimeout(r, 60));
+    expect(host()).not.toBeNull();
   });
 
   it('covers a document whose <html> the page replaced', async () => {
@@ -94,10 +118,20 @@ describe('a page fighting the cover', () => {
     expect([style.getPropertyValue('display'), style.getPropertyValue('opacity'), style.getPropertyValue('position')]).toEqual(['block', '1', 'fixed']);
   });
 
-  it.each(['hidden', 'inert'])('removes a %s attribute the page sets on it', async (name) => {
+  it.each(['hidden', 'inert', 'popover'])('removes a %s attribute the page sets on it', async (name) => {
     host()!.setAttribute(name, '');
     await settle();
     expect(host()!.hasAttribute(name)).toBe(false);
+  });
+
+  it('shows the pause as an open modal dialog that Esc cannot cancel, reopened if it closes', async () => {
+    expect(dialog().open).toBe(true);
+    const cancel = new Event('cancel', { cancelable: true });
+    dialog().dispatchEvent(cancel);
+    expect(cancel.defaultPrevented).toBe(true);
+    dialog().close();
+    await settle();
+    expect(dialog().open).toBe(true);
   });
 
   it('pauses media the page starts while covered', async () => {
@@ -115,6 +149,7 @@ describe('hiding', () => {
     expect(overlay.showing).toBe(false);
     expect(host()).toBeNull();
     expect(frames()).toHaveLength(0);
+    expect(dialog().open).toBe(false);
     document.documentElement.appendChild(h);
     h.remove();
     h.setAttribute('style', 'display: none');

@@ -67,18 +67,46 @@ export function geckoId(dir: string): string {
   return id;
 }
 
-async function launchChromium(dir: string, opts: LaunchOptions, timeout: number) {
-  const browser = await puppeteer.launch({
-    executablePath: EXECUTABLES.chromium,
+/**
+ * Starts headless Chromium or Firefox ESR the way every test does, with no
+ * extension installed: the baseline for measurements, and the first step of
+ * {@link launch}. `firefoxUuids` fixes moz-extension UUIDs by add-on id.
+ */
+export function startBrowser(
+  kind: BrowserKind,
+  opts: Pick<LaunchOptions, 'userDataDir' | 'firefoxPrefs' | 'timeout'> & { firefoxUuids?: Record<string, string> } = {},
+): Promise<Browser> {
+  const timeout = opts.timeout ?? 20_000;
+  if (kind === 'chromium') {
+    return puppeteer.launch({
+      executablePath: EXECUTABLES.chromium,
+      headless: true,
+      pipe: true,
+      // `true` (not `[dir]`): puppeteer 24 does not await installs passed as a
+      // list, so failures would surface as unhandled rejections; launch() installs.
+      enableExtensions: true,
+      args: CHROMIUM_ARGS,
+      userDataDir: opts.userDataDir,
+      timeout,
+    });
+  }
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: EXECUTABLES.firefox,
     headless: true,
-    pipe: true,
-    // `true` (not `[dir]`): puppeteer 24 does not await installs passed as a
-    // list, so failures would surface as unhandled rejections. We install below.
-    enableExtensions: true,
-    args: CHROMIUM_ARGS,
+    // Without it WebDriver BiDi refuses to navigate a tab to moz-extension://.
+    args: ['--remote-allow-system-access'],
+    // Firefox refuses every non-loopback connection, and honours our remote
+    // settings server pref (release builds ignore it otherwise).
+    env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
     userDataDir: opts.userDataDir,
+    extraPrefsFirefox: { ...firefoxPrefs(opts.firefoxUuids ?? {}), ...opts.firefoxPrefs },
     timeout,
   });
+}
+
+async function launchChromium(dir: string, opts: LaunchOptions, timeout: number) {
+  const browser = await startBrowser('chromium', { ...opts, timeout });
   try {
     const id = await browser.installExtension(dir);
     const origin = `chrome-extension://${id}`;
@@ -92,19 +120,7 @@ async function launchChromium(dir: string, opts: LaunchOptions, timeout: number)
 
 async function launchFirefox(dir: string, opts: LaunchOptions, timeout: number) {
   const id = geckoId(dir);
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: EXECUTABLES.firefox,
-    headless: true,
-    // Without it WebDriver BiDi refuses to navigate a tab to moz-extension://.
-    args: ['--remote-allow-system-access'],
-    // Firefox refuses every non-loopback connection, and honours our remote
-    // settings server pref (release builds ignore it otherwise).
-    env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
-    userDataDir: opts.userDataDir,
-    extraPrefsFirefox: { ...firefoxPrefs({ [id]: FIREFOX_UUID }), ...opts.firefoxPrefs },
-    timeout,
-  });
+  const browser = await startBrowser('firefox', { ...opts, timeout, firefoxUuids: { [id]: FIREFOX_UUID } });
   try {
     // Temporary add-on: removed at shutdown, so a relaunch installs it again;
     // the prefs keep its UUID and storage.
@@ -142,7 +158,7 @@ export async function launch(kind: BrowserKind, extensionDir: string, opts: Laun
  * (its fallback kill is never subscribed), which would leave a process holding
  * the profile. We wait, then SIGTERM, then SIGKILL the process we launched.
  */
-async function closeBrowser(browser: Browser, graceMs = 10_000): Promise<void> {
+export async function closeBrowser(browser: Browser, graceMs = 10_000): Promise<void> {
   const proc = browser.process();
   const gone = () => !proc || proc.exitCode !== null || proc.signalCode !== null;
   const exited = gone() ? Promise.resolve() : new Promise<void>((r) => proc!.once('exit', () => r()));

@@ -1,0 +1,309 @@
+/**
+ * `npm run bench`: how fast the pause covers a chosen site against the same
+ * page's own first contentful paint, what the extension costs pages that are
+ * not chosen, and how big the content script is. Prints a table and writes
+ * every raw sample to tests/bench/results/latest.json.
+ *
+ * Per browser, three cells, all on one feed-like fixture (tests/bench/fixtures):
+ *   plain     — a browser with no extension, page on 127.0.0.2
+ *   notChosen — the test build installed, 127.0.0.1 added as a site, page on 127.0.0.2
+ *               (which the extension has no access to, so nothing runs there)
+ *   chosen    — the same browser, page on 127.0.0.1: the pause shows
+ * Each cell is warmed up once, then sampled N times in rounds whose order
+ * rotates, so drift over the run (caches, JIT, thermal) hits every cell alike.
+ * Both browsers stay open for the whole run, one idle while the other loads.
+ *
+ * What "the pause is visible" can mean, from the earliest to the latest:
+ *   host seen     — the page's first script finds `pause-moment` in the DOM
+ *                   (or a MutationObserver sees it arrive): the cover is in place;
+ *   cover painted — the page's first painted frame, which holds the cover
+ *                   because it was in the DOM before any script (Chromium's
+ *                   first-paint; Firefox has none, so its own FCP bounds it);
+ *   heading       — the pause page's first contentful paint inside its iframe.
+ */
+import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import type { Browser, Frame, Page } from 'puppeteer-core';
+import { closeBrowser, launch, startBrowser, startFixtureServer, waitFor, type BrowserKind, type Harness } from '../e2e/harness/index.ts';
+import { addSiteInOptions, inExtension, storedSites, testBuild, waitForPause } from '../e2e/pause-driver.ts';
+import { median, ms, p90 } from './stats.ts';
+
+const N = Number(process.env.BENCH_N ?? 21);
+const KINDS = (process.env.BENCH_BROWSERS ?? 'chromium,firefox').split(',') as BrowserKind[];
+const ROOT = resolve(import.meta.dirname, '../..');
+const FIXTURES = resolve(import.meta.dirname, 'fixtures');
+const OUT = resolve(import.meta.dirname, 'results/latest.json');
+
+/** One page load, in ms from the page's navigation start (its `performance.timeOrigin`). */
+interface Sample {
+  /** `loadEventEnd - startTime` of the navigation entry. */
+  load: number | null;
+  /** The page's own paint entries (Firefox has no first-paint entry). */
+  fp: number | null;
+  fcp: number | null;
+  /** From the fixture's first script: when it ran, was the pause's host already in the DOM, and when was it first seen. */
+  scriptAt: number;
+  hostAtStart: boolean;
+  hostSeenAt: number | null;
+  /** chosen only: the pause frame's first contentful paint (its heading), on the page's clock. */
+  frameFcp?: number | null;
+  /** chosen only: frame clock minus page clock, read page → frame → page; `bracket` is half the round trip. */
+  clock?: { skew: number; bracket: number };
+}
+
+type Cell = 'plain' | 'notChosen' | 'chosen';
+const CELLS: Cell[] = ['plain', 'notChosen', 'chosen'];
+
+/** Read in the page once it has loaded. Strings, not functions: no tsx helpers leak into the page. */
+const PAGE_PROBE = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const paint = (name) => performance.getEntriesByName(name, 'paint')[0]?.startTime ?? null;
+  return {
+    load: nav && nav.loadEventEnd > 0 ? nav.loadEventEnd - nav.startTime : null,
+    fp: paint('first-paint'),
+    fcp: paint('first-contentful-paint'),
+    scriptAt: window.__bench?.scriptAt ?? null,
+    hostAtStart: window.__bench?.hostAtStart ?? false,
+    hostSeenAt: window.__bench?.hostSeenAt ?? null,
+  };
+})()`;
+const FRAME_PROBE = `({ origin: performance.timeOrigin, fcp: performance.getEntriesByName('first-contentful-paint', 'paint')[0]?.startTime ?? null })`;
+const CLOCK = 'performance.timeOrigin + performance.now()';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Let the browser finish opening a tab (and closing the last one) before the measured navigation starts. */
+const SETTLE_MS = 100;
+
+/** Loads `url` in a fresh foreground tab and measures it; with `pause`, waits for the pause and measures its frame too. */
+async function sample(browser: Browser, url: string, pause?: Harness): Promise<Sample> {
+  const page = await browser.newPage();
+  try {
+    await page.bringToFront();
+    await sleep(SETTLE_MS);
+    await page.goto(url, { waitUntil: 'load', timeout: 15_000 });
+    const extra = pause ? await measurePause(page, pause) : {};
+    const read = async () => (await page.evaluate(PAGE_PROBE)) as Sample;
+    // Paint entries can land a frame or more after `load`. Under the cover a
+    // browser now and then reports no paint for the page at all: there, take
+    // what there is (nulls are counted in the table's n column).
+    const done = (p: Sample) => p.load !== null && (pause ? (p.fp ?? p.fcp) : p.fcp) !== null;
+    const probe = await waitFor(
+      async () => {
+        const p = await read();
+        return done(p) ? p : null;
+      },
+      { timeout: pause ? 2000 : 5000, interval: 20, message: `load and first contentful paint of ${url}` },
+    ).catch((e) => (pause ? read() : Promise.reject(e)));
+    return { ...probe, ...extra };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The pause page's first contentful paint inside its iframe: Svelte mounts
+ * the whole card at once, so that is the frame in which its heading painted.
+ * Its time is on the frame's clock; both clocks count from the Unix epoch, so
+ * the difference of the two `timeOrigin`s puts it on the page's clock.
+ */
+async function measurePause(page: Page, h: Harness): Promise<Pick<Sample, 'frameFcp' | 'clock'>> {
+  const frame: Frame = await waitForPause(page, h);
+  const pageOrigin = (await page.evaluate('performance.timeOrigin')) as number;
+  const inFrame = await waitFor(
+    async () => {
+      const f = (await frame.evaluate(FRAME_PROBE)) as { origin: number; fcp: number | null };
+      return f.fcp !== null ? f : null;
+    },
+    { timeout: 2000, interval: 20, message: 'the pause frame to report its first contentful paint' },
+  ).catch(() => null);
+  // The two documents live in different processes: check that their clocks agree.
+  const before = (await page.evaluate(CLOCK)) as number;
+  const framed = (await frame.evaluate(CLOCK)) as number;
+  const after = (await page.evaluate(CLOCK)) as number;
+  return {
+    frameFcp: inFrame ? inFrame.origin + inFrame.fcp! - pageOrigin : null,
+    clock: { skew: framed - (before + after) / 2, bracket: (after - before) / 2 },
+  };
+}
+
+/** Runs all three cells in one browser kind. */
+async function benchBrowser(kind: BrowserKind, chosenUrl: string, otherUrl: string) {
+  const plain = await startBrowser(kind);
+  let h: Harness | undefined;
+  try {
+    h = await launch(kind, testBuild(kind));
+    const added = await addSiteInOptions(h, '127.0.0.1');
+    // Judge by what was stored, not by the message: right after a successful
+    // add the options page can briefly show "already in your list" (its error
+    // is derived from the input, which is cleared a moment after the save).
+    if (!(await storedSites(h)).some((s) => s.label === '127.0.0.1')) throw new Error(`could not add 127.0.0.1: ${JSON.stringify(added)}`);
+    // The background registers the content script after the settings change.
+    const ext = h;
+    await waitFor(
+      () =>
+        inExtension<string[]>(ext, `async () => (await (globalThis.browser ?? chrome).scripting.getRegisteredContentScripts()).flatMap((s) => s.matches)`).then((m) =>
+          m.includes('*://127.0.0.1/*'),
+        ),
+      { message: 'the content script to be registered for 127.0.0.1' },
+    );
+    const run: Record<Cell, () => Promise<Sample>> = {
+      plain: () => sample(plain, otherUrl),
+      notChosen: () => sample(ext.browser, otherUrl),
+      chosen: () => sample(ext.browser, chosenUrl, ext),
+    };
+    for (const cell of CELLS) await run[cell](); // warm-up, discarded
+    const samples: Record<Cell, Sample[]> = { plain: [], notChosen: [], chosen: [] };
+    for (let i = 0; i < N; i++) {
+      for (let j = 0; j < CELLS.length; j++) {
+        const cell = CELLS[(i + j) % CELLS.length]!;
+        samples[cell].push(await run[cell]());
+      }
+    }
+    return { version: await ext.browser.version(), samples };
+  } finally {
+    await h?.close();
+    await closeBrowser(plain);
+  }
+}
+
+/** Sizes of a built content script: raw (WXT already minifies it), gzip -9 and brotli at maximum quality. */
+function sizeOf(rel: string) {
+  const file = resolve(ROOT, rel);
+  if (!existsSync(file)) return null;
+  const data = readFileSync(file);
+  return {
+    file: rel,
+    builtAt: statSync(file).mtime.toISOString(),
+    raw: data.length,
+    gzip: gzipSync(data, { level: 9 }).length,
+    brotli: brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY } }).length,
+  };
+}
+
+/** One table row: a measurement beside its baseline. */
+interface Row {
+  browser: string;
+  metric: string;
+  values: Array<number | null>;
+  baseline: string;
+  baseValues: Array<number | null>;
+  /** `delta`: median minus baseline median (ms); `ratio`: median over baseline median. */
+  compare: 'delta' | 'ratio';
+  note?: string;
+}
+
+function rowsFor(kind: BrowserKind, s: Record<Cell, Sample[]>): Row[] {
+  const pick = (cell: Cell, key: keyof Sample) => s[cell].map((x) => (x[key] ?? null) as number | null);
+  const fcp = { baseline: 'FCP, page not chosen', baseValues: pick('notChosen', 'fcp'), compare: 'delta' as const };
+  const atStart = s.chosen.filter((x) => x.hostAtStart).length;
+  // How far the frame's clock strayed from the page's beyond what the read round trip allows (0: they agree).
+  const skew = Math.max(0, ...s.chosen.map((x) => (x.clock ? Math.abs(x.clock.skew) - x.clock.bracket : 0)));
+  return [
+    { browser: kind, metric: 'pause host in DOM, seen by page', values: pick('chosen', 'hostSeenAt'), ...fcp, note: `at first script ${atStart}/${s.chosen.length}` },
+    // The cover is in the DOM before the first page script, so it is in the page's first painted frame.
+    kind === 'chromium'
+      ? { browser: kind, metric: "cover painted (page's first-paint)", values: pick('chosen', 'fp'), ...fcp }
+      : { browser: kind, metric: "cover painted (≤ page's own FCP)", values: pick('chosen', 'fcp'), ...fcp, note: 'no first-paint entry: upper bound' },
+    { browser: kind, metric: 'pause heading painted (frame FCP)', values: pick('chosen', 'frameFcp'), ...fcp, note: skew ? `frame clock off by ≤ ${skew.toFixed(1)} ms` : 'frame and page clocks agree' },
+    { browser: kind, metric: 'first page script runs', values: pick('chosen', 'scriptAt'), baseline: 'same, page not chosen', baseValues: pick('notChosen', 'scriptAt'), compare: 'delta' },
+    { browser: kind, metric: 'FCP, page not chosen', values: pick('notChosen', 'fcp'), baseline: 'FCP, no extension', baseValues: pick('plain', 'fcp'), compare: 'ratio' },
+    { browser: kind, metric: 'load, page not chosen', values: pick('notChosen', 'load'), baseline: 'load, no extension', baseValues: pick('plain', 'load'), compare: 'ratio' },
+  ];
+}
+
+function summarise(r: Row) {
+  const [m, b] = [median(r.values), median(r.baseValues)];
+  const vs = m === null || b === null ? null : r.compare === 'delta' ? m - b : m / b;
+  const n = r.values.filter((v) => typeof v === 'number' && Number.isFinite(v)).length;
+  return { ...r, n, median: m, p90: p90(r.values), baseMedian: b, baseP90: p90(r.baseValues), vs };
+}
+
+/** A plain-text table; `align` has one letter per column, `l` or `r`. */
+function table(head: string[], body: string[][], align: string): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (align[i] === 'r' ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+async function main() {
+  const started = Date.now();
+  // Other work on the machine shows up as noise: record how busy it was.
+  const loadBefore = loadavg();
+  // Same fixture on two loopback hosts: 127.0.0.1 is chosen, 127.0.0.2 is not (and the test build has no access to it).
+  const chosen = await startFixtureServer({}, { root: FIXTURES, host: '127.0.0.1' });
+  const other = await startFixtureServer({}, { root: FIXTURES, host: '127.0.0.2' });
+  const results: Record<string, { version?: string; samples?: Record<Cell, Sample[]>; error?: string }> = {};
+  try {
+    for (const kind of KINDS) {
+      const t0 = Date.now();
+      try {
+        results[kind] = await benchBrowser(kind, chosen.url('/feed.html'), other.url('/feed.html'));
+      } catch (e) {
+        results[kind] = { error: e instanceof Error ? e.stack ?? e.message : String(e) };
+        process.exitCode = 1;
+      }
+      console.error(`[bench] ${kind}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    await chosen.close();
+    await other.close();
+  }
+
+  const rows = KINDS.flatMap((k) => (results[k]?.samples ? rowsFor(k, results[k].samples) : [])).map(summarise);
+  const sizes = ['.output-test/chrome-mv3', '.output-test/firefox-mv3', '.output/chrome-mv3', '.output/firefox-mv3']
+    .map((dir) => sizeOf(`${dir}/content-scripts/guard.js`))
+    .filter((x) => x !== null);
+  const cpu = cpus();
+  const report = {
+    date: new Date().toISOString(),
+    durationMs: Date.now() - started,
+    n: N,
+    machine: {
+      cpus: cpu.length,
+      model: cpu[0]?.model,
+      memGB: Math.round(totalmem() / 2 ** 30),
+      os: `${platform()} ${release()}`,
+      node: process.version,
+      loadavg: { before: loadBefore, after: loadavg() },
+    },
+    browsers: Object.fromEntries(KINDS.map((k) => [k, results[k]?.version ?? null])),
+    note: 'ms from the page navigation start; p90 by nearest rank; paint entries are coarsened to 4 ms (Chromium) and 1 ms (Firefox)',
+    summary: rows.map(({ values, baseValues, ...r }) => r),
+    sizes,
+    samples: Object.fromEntries(KINDS.map((k) => [k, results[k]?.samples ?? null])),
+    errors: Object.fromEntries(KINDS.flatMap((k) => (results[k]?.error ? [[k, results[k].error]] : []))),
+  };
+  mkdirSync(resolve(OUT, '..'), { recursive: true });
+  writeFileSync(OUT, JSON.stringify(report, null, 2) + '\n');
+
+  const versions = KINDS.map((k) => `${k} ${results[k]?.version ?? '(failed)'}`).join(', ');
+  console.log(`\nPause Moment bench — ${versions} — N=${N} per cell, ms from navigation start, median / p90`);
+  const busy = Math.max(loadBefore[0]!, loadavg()[0]!);
+  console.log(`machine: ${cpu.length} × ${cpu[0]?.model}, load average ${loadBefore[0]!.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}${busy > cpu.length ? ' (busy: expect noise)' : ''}\n`);
+  console.log(
+    table(
+      ['browser', 'measurement', 'n', 'median', 'p90', 'baseline', 'median', 'p90', 'vs baseline', 'note'],
+      rows.map((r) => [
+        r.browser,
+        r.metric,
+        String(r.n),
+        ms(r.median),
+        ms(r.p90),
+        r.baseline,
+        ms(r.baseMedian),
+        ms(r.baseP90),
+        r.vs === null ? 'n/a' : r.compare === 'delta' ? `${r.vs >= 0 ? '+' : ''}${r.vs.toFixed(1)} ms` : `×${r.vs.toFixed(3)}`,
+        r.note ?? '',
+      ]),
+      'llrrrlrrrl',
+    ),
+  );
+  console.log('\ncontent script size (bytes; raw is WXT-minified)\n');
+  console.log(table(['file', 'built at', 'raw', 'gzip -9', 'brotli 11'], sizes.map((s) => [s.file, s.builtAt, String(s.raw), String(s.gzip), String(s.brotli)]), 'llrrr'));
+  for (const [k, e] of Object.entries(report.errors)) console.log(`\n${k} FAILED: ${e}`);
+  console.log(`\n${((Date.now() - started) / 1000).toFixed(1)} s; raw samples in ${OUT}`);
+}
+
+await main();
