@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browserScripting } from '@/lib/browser-ports';
 import { messaging } from '@/lib/messages';
-import { handlePauseContinue, handlePauseLeave, handlePauseShown, handleWindowAlarm } from '@/lib/pause-actions';
+import { handlePauseContinue, handlePauseLeave, handlePauseNote, handlePauseShown, handleWindowAlarm } from '@/lib/pause-actions';
 import { pausesSince, startOfDay, summarisePauses } from '@/lib/pause-log';
 import { reconcileRegistration } from '@/lib/registration';
 import { getSettings, settingsItem } from '@/lib/settings-store';
@@ -32,6 +32,7 @@ export default defineBackground({
     messaging.onMessage('pauseShown', ({ data, sender }) => handlePauseShown(data, sender));
     messaging.onMessage('pauseLeave', ({ data, sender }) => handlePauseLeave(data, sender));
     messaging.onMessage('pauseContinue', ({ data, sender }) => handlePauseContinue(data, sender));
+    messaging.onMessage('pauseNote', ({ data, sender }) => handlePauseNote(data, sender));
     messaging.onMessage('todaySummary', async () => summarisePauses(await pausesSince(startOfDay(Date.now()))));
   },
 });

@@ -16,6 +16,8 @@ export interface PauseProtocol {
   pauseShown(data: PauseRef & { host: string; reason: PauseReason }): void;
   pauseLeave(data: PauseRef & { canGoBack: boolean }): void;
   pauseContinue(data: PauseRef & { minutes: number; intention?: string }): void;
+  /** A one-line note written at the pause, kept as a reflection linked to it. `noteId` is made by the writer. */
+  pauseNote(data: PauseRef & { noteId: string; text: string; prompt: string }): void;
   /** Today's pauses, for the popup. */
   todaySummary(): PauseSummary;
 }

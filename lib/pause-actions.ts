@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { isTimeSortableId } from './ids';
+import { saveReflection } from './journal';
+import { newReflection } from './reflection';
 import { leaveTab } from './leave';
 import type { PauseProtocol, PauseRef } from './messages';
 import { recordPauseChoice, recordPauseShown, type PauseRecord } from './pause-log';
@@ -132,4 +134,28 @@ export function handleWindowAlarm(siteId: string, now = Date.now()): Promise<voi
     if (!w || w.endedAt || now < w.until) return undefined;
     return { ...windows, [siteId]: { ...w, endedAt: now } };
   });
+}
+
+/** Longest note kept from a pause: it is one line. */
+export const PAUSE_NOTE_MAX = 500;
+
+/**
+ * Keeps a note written at a pause as a reflection linked to it. The pause
+ * page is framed inside the site, so it hands the note to the background
+ * rather than touching the journal itself; the id comes from the page, so a
+ * retried message saves once.
+ */
+export async function handlePauseNote(
+  data: PauseRef & { noteId: string; text: string; prompt: string },
+  sender: Sender,
+  now = Date.now(),
+): Promise<void> {
+  const ok = await siteForPauseSender(sender, data.siteId, data.pauseId);
+  if (!ok || !isTimeSortableId(data.noteId) || typeof data.text !== 'string') return;
+  const text = data.text.replace(/\s+/g, ' ').trim().slice(0, PAUSE_NOTE_MAX);
+  if (!text) return;
+  const prompt = typeof data.prompt === 'string' ? data.prompt.slice(0, 200) : undefined;
+  await saveReflection(
+    newReflection(data.noteId, now, text, { kind: 'site-pause', siteId: ok.site.id, siteLabel: ok.site.label, pauseId: data.pauseId }, prompt ? { prompt } : {}),
+  );
 }

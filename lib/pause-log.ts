@@ -115,3 +115,8 @@ export function startOfDay(now: number): number {
   d.setHours(0, 0, 0, 0);
   return d.getTime();
 }
+
+/** Every recorded pause, oldest first (for export). */
+export async function allPauses(store = pauseLogStore()): Promise<PauseRecord[]> {
+  return pausesSince(0, store);
+}

@@ -124,9 +124,9 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       const visited: string[] = [];
       for (let i = 0; i < 4; i++) {
         await page.keyboard.press('Tab');
-        visited.push((await frame.evaluate(`document.hasFocus() ? document.activeElement?.textContent.trim() : 'outside'`)) as string);
+        visited.push((await frame.evaluate(`document.hasFocus() ? document.activeElement?.id || document.activeElement?.textContent.trim() : 'outside'`)) as string);
       }
-      assert.deepEqual(visited, ['Continue', 'Leave', 'Continue', 'Leave']);
+      assert.deepEqual(visited, ['Continue', 'pause-note', 'Leave', 'Continue']);
     });
 
     it('Leave takes the tab back to where the user came from and is recorded', async () => {
@@ -155,9 +155,9 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       assert.equal(await pauseButtonEnabled(frame, 'Continue'), false, 'Continue waits');
       await waitFor(() => pauseButtonEnabled(frame, 'Continue'), { message: 'Continue to open after the wait' });
       await clickInPause(page, frame, 'Continue');
-      await waitFor(() => frame.evaluate(`!!document.querySelector('input[type=text]')`), { message: 'the Continue form' });
+      await waitFor(() => frame.evaluate(`!!document.querySelector('form.continue input[type=text]')`), { message: 'the Continue form' });
       await clickInPause(page, frame, '5 min');
-      await frame.evaluate(`document.querySelector('input[type=text]').focus()`);
+      await frame.evaluate(`document.querySelector('form.continue input[type=text]').focus()`);
       await page.keyboard.type('check the match score');
       await page.keyboard.press('Enter');
       await waitForNoPause(page);
@@ -240,12 +240,12 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       await waitFor(() => pauseButtonEnabled(frame, 'Continue'), { message: 'Continue to open' });
       await page.evaluate('window.seen.length = 0');
       await clickInPause(page, frame, 'Continue');
-      await waitFor(() => frame.evaluate(`!!document.querySelector('input[type=text]')`), { message: 'the Continue form' });
-      await frame.evaluate(`document.querySelector('input[type=text]').focus()`);
+      await waitFor(() => frame.evaluate(`!!document.querySelector('form.continue input[type=text]')`), { message: 'the Continue form' });
+      await frame.evaluate(`document.querySelector('form.continue input[type=text]').focus()`);
       await page.keyboard.type('secret plans');
       await page.keyboard.press('Tab');
       await page.keyboard.press('Escape');
-      const typed = (await frame.evaluate(`document.querySelector('input[type=text]')?.value ?? ''`)) as string;
+      const typed = (await frame.evaluate(`document.querySelector('form.continue input[type=text]')?.value ?? ''`)) as string;
       assert.equal(typed, '', 'Esc went back to the question');
       const seen = (await page.evaluate('window.seen')) as string[];
       assert.deepEqual(seen.filter((s) => !s.includes('focusin')), [], `the page saw: ${seen.join(' ')}`);

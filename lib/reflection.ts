@@ -1,0 +1,130 @@
+/** The schema version written on every reflection. */
+export const REFLECTION_VERSION = 1;
+/** Longest reflection kept, in characters: a journal entry, not a document. */
+export const REFLECTION_MAX = 10_000;
+/** Most tags on one reflection. */
+export const TAGS_MAX = 20;
+
+/** How the writer felt, if they said. */
+export const MOODS = ['calm', 'clear', 'unsure', 'tense', 'tired'] as const;
+export type Mood = (typeof MOODS)[number];
+
+/** Where a reflection was written. */
+export type ReflectionSource =
+  | { kind: 'popup' }
+  | { kind: 'site-pause'; siteId: string; siteLabel: string; pauseId: string }
+  | { kind: 'meeting'; platform: string; moment: 'before' | 'during' | 'after'; meetingId?: string };
+
+/** One journal entry, as stored in the extension's own IndexedDB. */
+export interface Reflection {
+  v: typeof REFLECTION_VERSION;
+  /** Time-sortable, made by the writer, so a retried write never duplicates. */
+  id: string;
+  createdAt: number;
+  updatedAt: number;
+  text: string;
+  /** Lowercase, without '#', unique, e.g. ["boundary", "mychoice"]. */
+  tags: string[];
+  mood?: Mood;
+  /** The prompt it answered, if any. */
+  prompt?: string;
+  source: ReflectionSource;
+}
+
+/** Letters with their marks (Hindi, Thai, accents), digits, _ and -. */
+const TAG_CHARS = '[\\p{L}\\p{M}\\p{N}_-]';
+/** A #tag stands after a space or the start, not inside a word or a URL (x.com/#top), and is at most 40 characters. */
+const TAG_PATTERN = new RegExp(`(^|[^\\p{L}\\p{M}\\p{N}_&/])#(${TAG_CHARS}{1,40})(?!${TAG_CHARS})`, 'gu');
+const VALID_TAG = new RegExp(`^${TAG_CHARS}{1,40}$`, 'u');
+
+/** Cuts text to `max` UTF-16 units without splitting a character in two. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/** Tags written in the text as #words, lowercased and unique, in order of first use. */
+export function tagsInText(text: string): string[] {
+  const tags: string[] = [];
+  for (const match of text.normalize('NFC').matchAll(TAG_PATTERN)) {
+    // Lowercasing can add marks (Turkish İ becomes i + dot); compose them back.
+    const tag = match[2]!.toLowerCase().normalize('NFC');
+    if (!VALID_TAG.test(tag)) continue;
+    if (!tags.includes(tag)) tags.push(tag);
+    if (tags.length >= TAGS_MAX) break;
+  }
+  return tags;
+}
+
+/** Why a value is not a reflection, or undefined when it is one. Used on every import and every read of old data. */
+export function reflectionProblem(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'is not an object';
+  const r = value as Partial<Reflection>;
+  if (r.v !== REFLECTION_VERSION) return `has schema version ${JSON.stringify(r.v)}, expected ${REFLECTION_VERSION}`;
+  if (typeof r.id !== 'string' || !/^[0-9a-z]{9}-[0-9a-z]{8}$/.test(r.id)) return 'has no valid id';
+  if (!isTime(r.createdAt)) return 'has no valid createdAt time';
+  if (!isTime(r.updatedAt)) return 'has no valid updatedAt time';
+  if (typeof r.text !== 'string') return 'has no text';
+  if (r.text.length > REFLECTION_MAX) return `has text longer than ${REFLECTION_MAX} characters`;
+  if (
+    !Array.isArray(r.tags) ||
+    r.tags.length > TAGS_MAX ||
+    new Set(r.tags).size !== r.tags.length ||
+    !r.tags.every((t) => typeof t === 'string' && VALID_TAG.test(t) && t === t.toLowerCase())
+  ) {
+    return 'has invalid tags';
+  }
+  if (r.mood !== undefined && !MOODS.includes(r.mood)) return `has an unknown mood ${JSON.stringify(r.mood)}`;
+  if (r.prompt !== undefined && (typeof r.prompt !== 'string' || r.prompt.length > 500)) return 'has an invalid prompt';
+  if (!sourceIsValid(r.source)) return 'has an invalid source';
+  return undefined;
+}
+
+function isTime(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value < 8.64e15;
+}
+
+function sourceIsValid(source: unknown): source is ReflectionSource {
+  if (!source || typeof source !== 'object') return false;
+  const s = source as Record<string, unknown>;
+  const shortString = (v: unknown): boolean => typeof v === 'string' && v.length <= 300;
+  switch (s.kind) {
+    case 'popup':
+      return true;
+    case 'site-pause':
+      return shortString(s.siteId) && shortString(s.siteLabel) && shortString(s.pauseId);
+    case 'meeting':
+      return shortString(s.platform) && ['before', 'during', 'after'].includes(s.moment as string) && (s.meetingId === undefined || shortString(s.meetingId));
+    default:
+      return false;
+  }
+}
+
+/** A new reflection, with tags taken from the text. */
+export function newReflection(
+  id: string,
+  now: number,
+  text: string,
+  source: ReflectionSource,
+  extra: { prompt?: string; mood?: Mood } = {},
+): Reflection {
+  const clean = clip(text.trim(), REFLECTION_MAX);
+  return {
+    v: REFLECTION_VERSION,
+    id,
+    createdAt: now,
+    updatedAt: now,
+    text: clean,
+    tags: tagsInText(clean),
+    source,
+    ...(extra.prompt ? { prompt: clip(extra.prompt, 500) } : {}),
+    ...(extra.mood ? { mood: extra.mood } : {}),
+  };
+}
+
+/** The same reflection with new text (tags follow the text). */
+export function editedReflection(r: Reflection, text: string, now: number): Reflection {
+  const clean = clip(text.trim(), REFLECTION_MAX);
+  return { ...r, text: clean, tags: tagsInText(clean), updatedAt: Math.max(now, r.updatedAt) };
+}

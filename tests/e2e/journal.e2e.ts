@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { launch, openExtensionPage, startFixtureServer, waitFor, type BrowserKind, type FixtureServer, type Harness } from './harness/index.ts';
+import { addSiteInOptions, patchSite, testBuild, waitForPause } from './pause-driver.ts';
+
+/** Opens the popup page (as a tab: what it shows does not depend on where it opens). */
+async function openPopup(h: Harness): Promise<Page> {
+  const page = await openExtensionPage(h, '/popup.html');
+  await waitFor(() => page.evaluate(`!!document.querySelector('textarea') && !document.querySelector('textarea').disabled`), {
+    message: 'the journal box to be ready',
+  });
+  return page;
+}
+
+/** The texts of the reflections the popup lists, newest first. */
+function listedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(`[...document.querySelectorAll('.journal .item .text')].map((p) => p.textContent)`) as Promise<string[]>;
+}
+
+/** Reads everything the JSON export button downloads, by catching the file the page hands to the browser. */
+async function exportThroughOptions(h: Harness): Promise<string> {
+  const options = await openExtensionPage(h, '/options.html');
+  try {
+    await options.evaluate(`(() => {
+      window.downloaded = new Promise((resolve) => {
+        HTMLAnchorElement.prototype.click = function () { fetch(this.href).then((r) => r.text()).then(resolve); };
+      });
+    })()`);
+    await options.evaluate(`[...document.querySelectorAll('button')].find((b) => b.textContent.includes('Export everything')).click()`);
+    return (await options.evaluate('window.downloaded')) as string;
+  } finally {
+    await options.close();
+  }
+}
+
+for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
+  describe(`the journal, in ${kind}`, { timeout: 180_000 }, () => {
+    let server: FixtureServer;
+    let profile: string;
+    let exported = '';
+
+    before(async () => {
+      server = await startFixtureServer();
+      profile = await mkdtemp(join(tmpdir(), `pause-moment-journal-${kind}-`));
+    });
+    after(async () => {
+      await server?.close();
+      await rm(profile, { recursive: true, force: true });
+    });
+
+    it('keeps a draft when the popup closes mid-sentence, saves with Ctrl+Enter, and shows text as text', async () => {
+      const h = await launch(kind, testBuild(kind), { userDataDir: profile });
+      try {
+        let popup = await openPopup(h);
+        assert.ok(await popup.evaluate(`document.activeElement === document.querySelector('textarea')`), 'the popup opens onto the journal box');
+        await popup.keyboard.type('Today I said yes to the offsite when I meant');
+        await popup.close();
+        popup = await openPopup(h);
+        assert.equal(await popup.evaluate(`document.querySelector('textarea').value`), 'Today I said yes to the offsite when I meant');
+        await popup.focus('textarea');
+        await popup.keyboard.type(' no. #boundary <img src=x onerror="document.title=1">');
+        await popup.keyboard.down('Control');
+        await popup.keyboard.press('Enter');
+        await popup.keyboard.up('Control');
+        await waitFor(async () => (await listedTexts(popup)).length === 1, { message: 'the reflection to be listed' });
+        assert.equal(await popup.evaluate(`document.querySelector('textarea').value`), '', 'the box is empty for the next one');
+        assert.deepEqual(await listedTexts(popup), ['Today I said yes to the offsite when I meant no. #boundary <img src=x onerror="document.title=1">']);
+        assert.equal(await popup.evaluate(`document.querySelectorAll('.journal img').length`), 0, 'no markup from the text');
+        await popup.close();
+        popup = await openPopup(h);
+        assert.equal(await popup.evaluate(`document.querySelector('textarea').value`), '', 'the saved draft is gone');
+        assert.equal((await listedTexts(popup)).length, 1);
+      } finally {
+        await h.close();
+      }
+    });
+
+    it('keeps a note typed at a site pause, linked to it, and finds it by search and tag', async () => {
+      const h = await launch(kind, testBuild(kind), { userDataDir: profile });
+      try {
+        await addSiteInOptions(h, '127.0.0.1');
+        await patchSite(h, 'site:127.0.0.1', { waitSeconds: 0 });
+        const page = await h.browser.newPage();
+        await page.goto(server.url('/feed.html'), { waitUntil: 'domcontentloaded' });
+        const frame = await waitForPause(page, h);
+        await frame.evaluate(`document.querySelector('#pause-note').focus()`);
+        await page.keyboard.type('I want to rest, not scroll #mychoice');
+        await page.keyboard.press('Enter');
+        await waitFor(() => frame.evaluate(`document.body.innerText.includes('Saved to your journal.')`), { message: 'the note to be saved' });
+        const popup = await openPopup(h);
+        await waitFor(async () => (await listedTexts(popup)).length === 2, { message: 'two reflections' });
+        assert.equal((await listedTexts(popup))[0], 'I want to rest, not scroll #mychoice');
+        assert.match((await popup.evaluate(`document.querySelector('.journal .item .meta').textContent`)) as string, /at a pause on 127\.0\.0\.1/);
+        await popup.evaluate(`[...document.querySelectorAll('.journal .tag')].find((b) => b.textContent === '#boundary').click()`);
+        await waitFor(async () => JSON.stringify(await listedTexts(popup)).includes('offsite') && (await listedTexts(popup)).length === 1, {
+          message: 'the tag to filter',
+        });
+        await popup.evaluate(`[...document.querySelectorAll('button')].find((b) => b.textContent === 'Show all').click()`);
+        await popup.focus('input[type=search]');
+        await popup.keyboard.type('REST scroll');
+        await waitFor(async () => (await listedTexts(popup)).join('|') === 'I want to rest, not scroll #mychoice', { message: 'the search to find the note' });
+        exported = await exportThroughOptions(h);
+      } finally {
+        await h.close();
+      }
+    });
+
+    it('keeps the journal across a browser restart, and deleting can be undone', async () => {
+      const h = await launch(kind, testBuild(kind), { userDataDir: profile });
+      try {
+        const popup = await openPopup(h);
+        await waitFor(async () => (await listedTexts(popup)).length === 2, { message: 'both reflections after the restart' });
+        await popup.evaluate(`document.querySelector('.journal .item .danger').click()`);
+        await waitFor(async () => (await listedTexts(popup)).length === 1, { message: 'the delete' });
+        await popup.evaluate(`[...document.querySelectorAll('button')].find((b) => b.textContent === 'Undo').click()`);
+        await waitFor(async () => (await listedTexts(popup)).length === 2, { message: 'the undo' });
+      } finally {
+        await h.close();
+      }
+    });
+
+    it('an export imported into a fresh profile reproduces every entry; a broken file changes nothing', async () => {
+      const file = JSON.parse(exported);
+      assert.equal(file.format, 'pause-moment-export');
+      assert.equal(file.reflections.length, 2);
+      const dir = await mkdtemp(join(tmpdir(), 'pause-moment-import-'));
+      const good = join(dir, 'export.json');
+      const broken = join(dir, 'broken.json');
+      await writeFile(good, exported);
+      await writeFile(broken, exported.slice(0, Math.floor(exported.length / 2)));
+      const h = await launch(kind, testBuild(kind));
+      try {
+        const options = await openExtensionPage(h, '/options.html');
+        const input = (await options.$('input[type=file]')) as ElementHandle<HTMLInputElement>;
+        await input.uploadFile(broken);
+        await waitFor(() => options.evaluate(`document.querySelector('.data [role=status]').textContent.includes('not imported')`), {
+          message: 'the broken file to be refused',
+        });
+        assert.match((await options.evaluate(`document.querySelector('.data [role=status]').textContent`)) as string, /not valid JSON/);
+        await input.uploadFile(good);
+        await waitFor(() => options.evaluate(`document.querySelector('.data [role=status]').textContent.includes('Imported')`), {
+          message: 'the import',
+        });
+        await options.close();
+        const again = await exportThroughOptions(h);
+        const reimported = JSON.parse(again);
+        assert.deepEqual(reimported.reflections, file.reflections, 'every reflection, field for field');
+        assert.deepEqual(reimported.pauses, file.pauses);
+        assert.deepEqual(
+          reimported.settings.sites.map((s: { id: string }) => s.id),
+          file.settings.sites.map((s: { id: string }) => s.id),
+        );
+      } finally {
+        await h.close();
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}
