@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { PAUSE_COMMAND } from './lib/commands';
 
 /**
  * A test build (PAUSE_MOMENT_TEST=1) is granted the loopback hosts up front,
@@ -22,9 +23,16 @@ export default defineConfig({
     web_accessible_resources: [
       // The pause lives in an extension page so the site can neither read nor
       // click it. It has to be framable by any site the user chooses.
-      { resources: ['pause.html'], matches: ['<all_urls>'] },
+      { resources: ['pause.html', 'meeting-card.html'], matches: ['<all_urls>'] },
     ],
     action: { default_title: 'Pause Moment' },
+    // Declared through the commands API so the user can change the shortcut in the browser.
+    commands: {
+      [PAUSE_COMMAND]: {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Pause before agreeing (in a web meeting)',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

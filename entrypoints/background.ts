@@ -2,11 +2,13 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browserScripting } from '@/lib/browser-ports';
 import { messaging } from '@/lib/messages';
+import { handleMeetingCardClose, handleMeetingNote, handlePauseShortcut } from '@/lib/meeting-actions';
 import { handlePauseContinue, handlePauseLeave, handlePauseNote, handlePauseShown, handleWindowAlarm } from '@/lib/pause-actions';
 import { pausesSince, startOfDay, summarisePauses } from '@/lib/pause-log';
 import { reconcileRegistration } from '@/lib/registration';
 import { getSettings, settingsItem } from '@/lib/settings-store';
 import { siteIdOfAlarm } from '@/lib/windows';
+import { PAUSE_COMMAND } from '@/lib/commands';
 
 function reconcile(): void {
   void getSettings()
@@ -33,6 +35,11 @@ export default defineBackground({
     messaging.onMessage('pauseLeave', ({ data, sender }) => handlePauseLeave(data, sender));
     messaging.onMessage('pauseContinue', ({ data, sender }) => handlePauseContinue(data, sender));
     messaging.onMessage('pauseNote', ({ data, sender }) => handlePauseNote(data, sender));
+    messaging.onMessage('meetingNote', ({ data, sender }) => handleMeetingNote(data, sender));
+    messaging.onMessage('meetingCardClose', ({ data, sender }) => handleMeetingCardClose(data, sender));
+    browser.commands.onCommand.addListener((command) => {
+      if (command === PAUSE_COMMAND) void handlePauseShortcut();
+    });
     messaging.onMessage('todaySummary', async () => summarisePauses(await pausesSince(startOfDay(Date.now()))));
   },
 });

@@ -61,6 +61,15 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const reflectionOrder = (a: Reflection, b: Reflection): number => a.createdAt - b.createdAt || byText(a.id, b.id);
 const pauseOrder = (a: PauseRecord, b: PauseRecord): number => a.shownAt - b.shownAt || byText(a.id, b.id);
 
+/** Whether a validator accepts the value; one that throws (on a value nested too deeply to quote) does not. */
+function passes(check: (value: unknown) => string | undefined, value: unknown): boolean {
+  try {
+    return check(value) === undefined;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The export file for this data, in canonical form: records oldest first
  * (creation time, then id), fixed key order, settings normalised.
@@ -74,13 +83,13 @@ const pauseOrder = (a: PauseRecord, b: PauseRecord): number => a.shownAt - b.sho
 export function buildExport(data: { reflections: readonly Reflection[]; pauses: readonly PauseRecord[]; settings: Settings }, now: number): ExportFile {
   const reflections = new Map<string, Reflection>();
   for (const r of data.reflections) {
-    if (reflectionProblem(r) !== undefined) continue;
+    if (!passes(reflectionProblem, r)) continue;
     const seen = reflections.get(r.id);
     if (!seen || r.updatedAt > seen.updatedAt) reflections.set(r.id, r);
   }
   const pauses = new Map<string, PauseRecord>();
   for (const p of data.pauses) {
-    if (pauseRecordProblem(p) !== undefined || pauses.has(p.id)) continue;
+    if (!passes(pauseRecordProblem, p) || pauses.has(p.id)) continue;
     pauses.set(p.id, p);
   }
   return {

@@ -5,7 +5,7 @@ import { allReflections, clearJournal, countReflections, journalStore, putReflec
 import { canonicalPauseRecord, pauseRecordProblem } from './pause-record';
 import { pauseLogStore, type PauseRecord } from './pause-log';
 import { reflectionProblem, type Reflection } from './reflection';
-import { normaliseSettings, type Settings } from './settings';
+import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from './settings';
 import { getSettings, settingsItem, updateSettings } from './settings-store';
 import { windowsItem } from './windows-store';
 
@@ -181,7 +181,7 @@ function checkSites(sites: readonly unknown[], problems: Problems): void {
     firstIndex.set(id, i);
     if (!Array.isArray(patterns) || patterns.length === 0) return problems.add(`${where} has no site patterns`);
     if (patterns.length > SITE_PATTERNS_MAX) return problems.add(`${where} has more than ${SITE_PATTERNS_MAX} site patterns`);
-    if (!patterns.every((p) => typeof p === 'string' && p !== '')) return problems.add(`${where} has a site pattern that is not text`);
+    if (!patterns.every((p) => typeof p === 'string')) return problems.add(`${where} has a site pattern that is not text`);
     if (patterns.some((p: string) => p.length > SITE_PATTERN_MAX)) return problems.add(`${where} has a site pattern that is too long`);
     if (label !== undefined && (typeof label !== 'string' || label.length > SITE_TEXT_MAX)) return problems.add(`${where} has an invalid label`);
   });
@@ -205,26 +205,50 @@ export interface MergeResult {
   pauses: PauseRecord[];
   /** The whole settings to keep. */
   settings: Settings;
+  /** Whether `settings` differs from the settings here (a site added, a preference restored). */
+  settingsChanged: boolean;
   summary: ImportSummary;
 }
 
 /**
- * Settings with the file's sites added: sites are matched by id and the ones
- * already here win (the user's current choices stay); new sites go at the end
- * as the file had them, enabled flag included. An enabled site only pauses
- * once its access is granted, which the options page shows.
+ * The settings an import leaves. Sites are matched by id and the ones already
+ * here win (the user's current choices stay); new sites go at the end as the
+ * file had them, enabled flag included. An enabled site only pauses once its
+ * access is granted, which the options page shows.
+ *
+ * Every other setting (e.g. `meetings.unmuteCard`) takes the file's value
+ * only where the value here is still the default: importing a backup into a
+ * fresh install restores its choices, but never undoes a choice made here.
  */
 export function mergeSettings(current: Settings, incoming: Settings): { settings: Settings; added: number } {
   const ids = new Set(current.sites.map((s) => s.id));
   const added = incoming.sites.filter((s) => !ids.has(s.id));
-  return { settings: normaliseSettings({ ...current, sites: [...current.sites, ...added] }), added: added.length };
+  const preferences = mergePreferences(current, incoming, DEFAULT_SETTINGS) as Record<string, unknown>;
+  return { settings: normaliseSettings({ ...preferences, sites: [...current.sites, ...added] }), added: added.length };
+}
+
+/**
+ * Walks the shape of the defaults (ours, so shallow and trusted; the keys
+ * come only from it): a leaf still at its default takes the file's value.
+ */
+function mergePreferences(current: unknown, incoming: unknown, defaults: unknown): unknown {
+  if (isPlainObject(defaults)) {
+    const here = isPlainObject(current) ? current : {};
+    const there = isPlainObject(incoming) ? incoming : {};
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(defaults)) {
+      if (key !== 'sites') out[key] = mergePreferences(here[key], there[key], defaults[key]);
+    }
+    return out;
+  }
+  return JSON.stringify(current) === JSON.stringify(defaults) ? incoming : current;
 }
 
 /**
  * What an import changes, worked out without writing: reflections merged by
  * id, the later `updatedAt` winning (on a tie the one already here stays);
- * pause records by id, the one already here winning; sites by id (see
- * `mergeSettings`). Maps are keyed by id, never plain objects, so no id can
+ * pause records by id, the one already here winning; settings as
+ * `mergeSettings` says. Maps are keyed by id, never plain objects, so no id can
  * reach a prototype.
  */
 export function mergeImport(
@@ -249,7 +273,8 @@ export function mergeImport(
   const pauseIds = new Set(existing.pauses.map((p) => p.id));
   const pauses = incoming.pauses.filter((p) => !pauseIds.has(p.id));
   const { settings, added: sitesAdded } = mergeSettings(existing.settings, incoming.settings);
-  return { reflections, pauses, settings, summary: { added, updated, unchanged, pausesAdded: pauses.length, sitesAdded } };
+  const settingsChanged = JSON.stringify(settings) !== JSON.stringify(normaliseSettings(existing.settings));
+  return { reflections, pauses, settings, settingsChanged, summary: { added, updated, unchanged, pausesAdded: pauses.length, sitesAdded } };
 }
 
 /** How import and delete reach the settings; the real one is `settings-store`. */
@@ -351,7 +376,7 @@ export function applyImport(text: string, deps: DataDeps = {}): Promise<ImportRe
         );
         undo.push(() => restore(merged.pauses.map((p) => p.id), pausesBefore, pauses));
       }
-      if (merged.summary.sitesAdded) {
+      if (merged.settingsChanged) {
         await settings.update((current) => mergeSettings(current, parsed.file.settings).settings);
       }
     } catch (error) {
@@ -397,7 +422,9 @@ export function deleteEverything(deps: DataDeps = {}): Promise<{ reflections: nu
       ['the pause history', clear(pauses)],
       [
         'the settings, windows and draft',
-        storage.removeItems([{ item: settingsItem, options: { removeMeta: true } }, windowsItem, 'local:journalDraft']),
+        // The settings' version meta stays: without it, the next start would run every
+        // settings migration again over whatever the user saves from now on.
+        storage.removeItems([settingsItem, windowsItem, 'local:journalDraft']),
       ],
     ];
     const results = await Promise.allSettled(parts.map(([, p]) => p));

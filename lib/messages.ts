@@ -1,4 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { MeetingMoment } from './meeting-guard';
 import type { PauseReason, PauseSummary } from './pause-log';
 
 /** Identifies one pause: made by the content script when it shows the pause. */
@@ -23,4 +24,24 @@ export interface PauseProtocol {
 }
 
 /** Typed messaging between extension pages and the background. */
-export const messaging = defineExtensionMessaging<PauseProtocol>();
+export const messaging = defineExtensionMessaging<PauseProtocol & MeetingProtocol>();
+
+/**
+ * Messages from the meeting card (an extension page framed in the meeting
+ * page) to the background, which checks the sender the same way.
+ */
+export interface MeetingProtocol {
+  /** A line written on a meeting card, kept as a reflection linked to the meeting. */
+  meetingNote(data: { noteId: string; text: string; prompt: string; moment: MeetingMoment; platform: string }): void;
+  /** The card is done (saved, skipped or timed out): the background tells the tab to take it away. */
+  meetingCardClose(data: { moment: MeetingMoment }): void;
+}
+
+/** Messages from the background to a meeting tab's content script. */
+export interface MeetingTabProtocol {
+  meetingOpenPause(): void;
+  meetingCloseCard(): void;
+}
+
+/** Typed messaging from the background to meeting tabs. */
+export const meetingTabMessaging = defineExtensionMessaging<MeetingTabProtocol>();

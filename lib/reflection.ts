@@ -61,7 +61,7 @@ export function tagsInText(text: string): string[] {
 export function reflectionProblem(value: unknown): string | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return 'is not an object';
   const r = value as Partial<Reflection>;
-  if (r.v !== REFLECTION_VERSION) return `has schema version ${JSON.stringify(r.v)}, expected ${REFLECTION_VERSION}`;
+  if (r.v !== REFLECTION_VERSION) return `has schema version ${describe(r.v)}, expected ${REFLECTION_VERSION}`;
   if (typeof r.id !== 'string' || !/^[0-9a-z]{9}-[0-9a-z]{8}$/.test(r.id)) return 'has no valid id';
   if (!isTime(r.createdAt)) return 'has no valid createdAt time';
   if (!isTime(r.updatedAt)) return 'has no valid updatedAt time';
@@ -75,10 +75,17 @@ export function reflectionProblem(value: unknown): string | undefined {
   ) {
     return 'has invalid tags';
   }
-  if (r.mood !== undefined && !MOODS.includes(r.mood)) return `has an unknown mood ${JSON.stringify(r.mood)}`;
+  if (r.mood !== undefined && !MOODS.includes(r.mood)) return `has an unknown mood ${describe(r.mood)}`;
   if (r.prompt !== undefined && (typeof r.prompt !== 'string' || r.prompt.length > 500)) return 'has an invalid prompt';
   if (!sourceIsValid(r.source)) return 'has an invalid source';
   return undefined;
+}
+
+/** A short, safe description of any value for a message: never the whole value, never a throw. */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
+  return Array.isArray(value) ? '(a list)' : `(${typeof value === 'object' ? 'an object' : `a ${typeof value}`})`;
 }
 
 function isTime(value: unknown): value is number {

@@ -2,17 +2,27 @@ import { storage } from '@wxt-dev/storage';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from './settings';
 
 /**
- * Ordered settings migrations, keyed by the version they produce. Each is a
- * small named step; version 1 is the first shipped shape, so there is nothing
- * to migrate yet, but the item is versioned from day one so the next change
- * of shape only has to add a step here.
+ * Version 2 (2026-11) brought meeting sites: every site from before is a feed,
+ * and the unmute card starts off. Can go once no version-1 install is left.
  */
-export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => Settings> = {};
+function addSiteKinds(old: unknown): Settings {
+  const v1 = (old ?? {}) as { sites?: Array<Record<string, unknown>> };
+  const sites = Array.isArray(v1.sites) ? v1.sites.map((s) => ({ kind: 'feed', ...s })) : [];
+  return normaliseSettings({ ...v1, sites, meetings: { unmuteCard: false } });
+}
+
+/**
+ * Ordered settings migrations, keyed by the version they produce: small named
+ * steps, each with a note on when it can go.
+ */
+export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => Settings> = {
+  2: addSiteKinds,
+};
 
 /** The user's settings. Read it through `getSettings` to get a normalised value. */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
   migrations: SETTINGS_MIGRATIONS,
 });
 

@@ -5,6 +5,9 @@ export const WINDOW_MINUTES = { min: 1, max: 240, default: 15 } as const;
 /** The durations offered as one-click choices when continuing. */
 export const WINDOW_CHOICES = [5, 15, 30] as const;
 
+/** What a trigger site is for: a feed gets the full pause, a meeting gets gentle, never-blocking cards. */
+export type SiteKind = 'feed' | 'meeting';
+
 /**
  * One place the user chose to pause on: a preset (which may hold several
  * hosts, like X's x.com and twitter.com) or a site the user typed.
@@ -23,15 +26,23 @@ export interface TriggerSite {
   windowMinutes: number;
   /** Present when the site came from a preset. */
   presetId?: string;
+  kind: SiteKind;
+}
+
+/** How meeting pages behave. */
+export interface MeetingSettings {
+  /** A three-second breath card when the user unmutes. Off unless the user turns it on. */
+  unmuteCard: boolean;
 }
 
 /** Everything the user configures. Stored under `local:settings`. */
 export interface Settings {
   sites: TriggerSite[];
+  meetings: MeetingSettings;
 }
 
 /** Settings a fresh install starts from: nothing is paused until the user chooses. */
-export const DEFAULT_SETTINGS: Settings = { sites: [] };
+export const DEFAULT_SETTINGS: Settings = { sites: [], meetings: { unmuteCard: false } };
 
 function clampInt(value: unknown, min: number, max: number, fallback: number): number {
   const n = typeof value === 'number' && Number.isFinite(value) ? Math.round(value) : fallback;
@@ -48,6 +59,7 @@ export function normaliseSettings(raw: unknown): Settings {
   if (!raw || typeof raw !== 'object' || !Array.isArray((raw as Settings).sites)) {
     return structuredClone(DEFAULT_SETTINGS);
   }
+  const meetings = (raw as Partial<Settings>).meetings;
   const seen = new Set<string>();
   const sites: TriggerSite[] = [];
   for (const entry of (raw as { sites: unknown[] }).sites) {
@@ -66,8 +78,9 @@ export function normaliseSettings(raw: unknown): Settings {
       waitSeconds: clampInt(s.waitSeconds, WAIT_SECONDS.min, WAIT_SECONDS.max, WAIT_SECONDS.default),
       windowMinutes: clampInt(s.windowMinutes, WINDOW_MINUTES.min, WINDOW_MINUTES.max, WINDOW_MINUTES.default),
       ...(typeof s.presetId === 'string' ? { presetId: s.presetId } : {}),
+      kind: s.kind === 'meeting' ? 'meeting' : 'feed',
     });
   }
-  return { sites };
+  return { sites, meetings: { unmuteCard: meetings?.unmuteCard === true } };
 }
 

@@ -1,5 +1,5 @@
 import { FEED_PRESETS, type Preset } from './presets';
-import { WAIT_SECONDS, WINDOW_MINUTES, type Settings, type TriggerSite } from './settings';
+import { WAIT_SECONDS, WINDOW_MINUTES, type Settings, type SiteKind, type TriggerSite } from './settings';
 import { matchPatternsFor, parseSite, sameSiteRule, urlMatchesSite, type SiteRule } from './sites';
 
 /** The rules a trigger site pauses on, with its subdomain toggle applied. */
@@ -26,13 +26,13 @@ export function originsOf(site: TriggerSite): string[] {
   return [...new Set(rulesOf(site).flatMap(matchPatternsFor))];
 }
 
-/** The enabled trigger site that pauses `url`, if any. First match wins. */
-export function siteForUrl(settings: Settings, url: string): TriggerSite | undefined {
-  return settings.sites.find((site) => site.enabled && rulesOf(site).some((rule) => urlMatchesSite(rule, url)));
+/** The enabled trigger site of this kind that covers `url`, if any. First match wins. */
+export function siteForUrl(settings: Settings, url: string, kind: SiteKind = 'feed'): TriggerSite | undefined {
+  return settings.sites.find((site) => site.enabled && site.kind === kind && rulesOf(site).some((rule) => urlMatchesSite(rule, url)));
 }
 
 /** A new trigger site with the default wait and window. */
-function newSite(id: string, label: string, patterns: string[], presetId?: string): TriggerSite {
+function newSite(id: string, label: string, patterns: string[], kind: SiteKind, presetId?: string): TriggerSite {
   return {
     id,
     label,
@@ -41,6 +41,7 @@ function newSite(id: string, label: string, patterns: string[], presetId?: strin
     waitSeconds: WAIT_SECONDS.default,
     windowMinutes: WINDOW_MINUTES.default,
     ...(presetId ? { presetId } : {}),
+    kind,
   };
 }
 
@@ -51,7 +52,7 @@ export type AddSiteResult = { ok: true; site: TriggerSite } | { ok: false; error
  * site for it, without saving. A site already in the list (typed, or part of
  * a preset) is an error that names where it already is.
  */
-export function siteFromInput(settings: Settings, input: string): AddSiteResult {
+export function siteFromInput(settings: Settings, input: string, kind: SiteKind = 'feed'): AddSiteResult {
   const parsed = parseSite(input);
   if (!parsed.ok) return parsed;
   for (const existing of settings.sites) {
@@ -59,12 +60,13 @@ export function siteFromInput(settings: Settings, input: string): AddSiteResult 
       return { ok: false, error: `${parsed.display} is already in your list${existing.presetId ? ` (as ${existing.label})` : ''}.` };
     }
   }
-  return { ok: true, site: newSite(`site:${parsed.display}`, parsed.display, [parsed.display]) };
+  const id = kind === 'meeting' ? `meeting:${parsed.display}` : `site:${parsed.display}`;
+  return { ok: true, site: newSite(id, parsed.display, [parsed.display], kind) };
 }
 
 /** The trigger site a preset turns into when switched on. */
-export function siteFromPreset(preset: Preset): TriggerSite {
-  return newSite(preset.id, preset.label, [...preset.sites], preset.id);
+export function siteFromPreset(preset: Pick<Preset, 'id' | 'label' | 'sites'>, kind: SiteKind = 'feed'): TriggerSite {
+  return newSite(preset.id, preset.label, [...preset.sites], kind, preset.id);
 }
 
 /** Finds a preset by id. */

@@ -48,7 +48,8 @@ export function normaliseWindows(raw: unknown): SiteWindows {
   const out: SiteWindows = {};
   if (!raw || typeof raw !== 'object') return out;
   for (const [id, w] of Object.entries(raw as Record<string, unknown>)) {
-    if (!w || typeof w !== 'object') continue;
+    // Keys become properties of a plain object: never let one name its prototype.
+    if (!w || typeof w !== 'object' || id === '__proto__' || id === 'constructor' || id === 'prototype') continue;
     const { openedAt, until, intention, endedAt } = w as SiteWindow;
     if (typeof openedAt !== 'number' || typeof until !== 'number') continue;
     const clean = cleanIntention(intention);

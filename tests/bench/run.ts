@@ -20,6 +20,14 @@
  *                   because it was in the DOM before any script (Chromium's
  *                   first-paint; Firefox has none, so its own FCP bounds it);
  *   heading       — the pause page's first contentful paint inside its iframe.
+ *
+ * Then the journal part (journal.ts): the popup, search, export and import
+ * with 1,000, 10,000 and 100,000 reflections, in its own table section and
+ * under `journal` in the same JSON.
+ *
+ * Environment: BENCH_ONLY=pause|journal runs one part (latest.json then holds
+ * only that part); BENCH_BROWSERS=chromium,firefox; BENCH_N (pause samples per
+ * cell); BENCH_JOURNAL_SIZES=1000,10000,100000.
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
@@ -28,13 +36,17 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { closeBrowser, launch, startBrowser, startFixtureServer, waitFor, type BrowserKind, type Harness } from '../e2e/harness/index.ts';
 import { addSiteInOptions, inExtension, storedSites, testBuild, waitForPause } from '../e2e/pause-driver.ts';
-import { median, ms, p90 } from './stats.ts';
+import { benchJournal, DEFAULT_SIZES, printJournal, type JournalReport } from './journal.ts';
+import { median, ms, p90, table } from './stats.ts';
 
 const N = Number(process.env.BENCH_N ?? 21);
 const KINDS = (process.env.BENCH_BROWSERS ?? 'chromium,firefox').split(',') as BrowserKind[];
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURES = resolve(import.meta.dirname, 'fixtures');
 const OUT = resolve(import.meta.dirname, 'results/latest.json');
+const ONLY = process.env.BENCH_ONLY ?? '';
+if (!['', 'pause', 'journal'].includes(ONLY)) throw new Error(`BENCH_ONLY must be "pause" or "journal", not "${ONLY}"`);
+const JOURNAL_SIZES = process.env.BENCH_JOURNAL_SIZES ? process.env.BENCH_JOURNAL_SIZES.split(',').map(Number) : DEFAULT_SIZES;
 
 /** One page load, in ms from the page's navigation start (its `performance.timeOrigin`). */
 interface Sample {
@@ -220,13 +232,6 @@ function summarise(r: Row) {
   return { ...r, n, median: m, p90: p90(r.values), baseMedian: b, baseP90: p90(r.baseValues), vs };
 }
 
-/** A plain-text table; `align` has one letter per column, `l` or `r`. */
-function table(head: string[], body: string[][], align: string): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (align[i] === 'r' ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
-}
-
 async function main() {
   const started = Date.now();
   // Other work on the machine shows up as noise: record how busy it was.
@@ -236,7 +241,7 @@ async function main() {
   const other = await startFixtureServer({}, { root: FIXTURES, host: '127.0.0.2' });
   const results: Record<string, { version?: string; samples?: Record<Cell, Sample[]>; error?: string }> = {};
   try {
-    for (const kind of KINDS) {
+    for (const kind of ONLY === 'journal' ? [] : KINDS) {
       const t0 = Date.now();
       try {
         results[kind] = await benchBrowser(kind, chosen.url('/feed.html'), other.url('/feed.html'));
@@ -250,8 +255,14 @@ async function main() {
     await chosen.close();
     await other.close();
   }
+  let journal: JournalReport | undefined;
+  if (ONLY !== 'pause') {
+    journal = await benchJournal(KINDS, JOURNAL_SIZES);
+    if (Object.values(journal.browsers).some((b) => b?.error)) process.exitCode = 1;
+  }
+  const pauseKinds = ONLY === 'journal' ? [] : KINDS;
 
-  const rows = KINDS.flatMap((k) => (results[k]?.samples ? rowsFor(k, results[k].samples) : [])).map(summarise);
+  const rows = pauseKinds.flatMap((k) => (results[k]?.samples ? rowsFor(k, results[k].samples) : [])).map(summarise);
   const sizes = ['.output-test/chrome-mv3', '.output-test/firefox-mv3', '.output/chrome-mv3', '.output/firefox-mv3']
     .map((dir) => sizeOf(`${dir}/content-scripts/guard.js`))
     .filter((x) => x !== null);
@@ -259,6 +270,7 @@ async function main() {
   const report = {
     date: new Date().toISOString(),
     durationMs: Date.now() - started,
+    parts: ONLY ? [ONLY] : ['pause', 'journal'],
     n: N,
     machine: {
       cpus: cpu.length,
@@ -268,41 +280,48 @@ async function main() {
       node: process.version,
       loadavg: { before: loadBefore, after: loadavg() },
     },
-    browsers: Object.fromEntries(KINDS.map((k) => [k, results[k]?.version ?? null])),
+    browsers: Object.fromEntries(pauseKinds.map((k) => [k, results[k]?.version ?? null])),
     note: 'ms from the page navigation start; p90 by nearest rank; paint entries are coarsened to 4 ms (Chromium) and 1 ms (Firefox)',
     summary: rows.map(({ values, baseValues, ...r }) => r),
     sizes,
-    samples: Object.fromEntries(KINDS.map((k) => [k, results[k]?.samples ?? null])),
-    errors: Object.fromEntries(KINDS.flatMap((k) => (results[k]?.error ? [[k, results[k].error]] : []))),
+    samples: Object.fromEntries(pauseKinds.map((k) => [k, results[k]?.samples ?? null])),
+    errors: Object.fromEntries(pauseKinds.flatMap((k) => (results[k]?.error ? [[k, results[k].error]] : []))),
+    journal: journal ?? null,
   };
   mkdirSync(resolve(OUT, '..'), { recursive: true });
   writeFileSync(OUT, JSON.stringify(report, null, 2) + '\n');
 
-  const versions = KINDS.map((k) => `${k} ${results[k]?.version ?? '(failed)'}`).join(', ');
-  console.log(`\nPause Moment bench — ${versions} — N=${N} per cell, ms from navigation start, median / p90`);
   const busy = Math.max(loadBefore[0]!, loadavg()[0]!);
-  console.log(`machine: ${cpu.length} × ${cpu[0]?.model}, load average ${loadBefore[0]!.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}${busy > cpu.length ? ' (busy: expect noise)' : ''}\n`);
-  console.log(
-    table(
-      ['browser', 'measurement', 'n', 'median', 'p90', 'baseline', 'median', 'p90', 'vs baseline', 'note'],
-      rows.map((r) => [
-        r.browser,
-        r.metric,
-        String(r.n),
-        ms(r.median),
-        ms(r.p90),
-        r.baseline,
-        ms(r.baseMedian),
-        ms(r.baseP90),
-        r.vs === null ? 'n/a' : r.compare === 'delta' ? `${r.vs >= 0 ? '+' : ''}${r.vs.toFixed(1)} ms` : `×${r.vs.toFixed(3)}`,
-        r.note ?? '',
-      ]),
-      'llrrrlrrrl',
-    ),
-  );
-  console.log('\ncontent script size (bytes; raw is WXT-minified)\n');
-  console.log(table(['file', 'built at', 'raw', 'gzip -9', 'brotli 11'], sizes.map((s) => [s.file, s.builtAt, String(s.raw), String(s.gzip), String(s.brotli)]), 'llrrr'));
-  for (const [k, e] of Object.entries(report.errors)) console.log(`\n${k} FAILED: ${e}`);
+  const machine = `machine: ${cpu.length} × ${cpu[0]?.model}, load average ${loadBefore[0]!.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}${busy > cpu.length ? ' (busy: expect noise)' : ''}`;
+  if (ONLY !== 'journal') {
+    const versions = KINDS.map((k) => `${k} ${results[k]?.version ?? '(failed)'}`).join(', ');
+    console.log(`\nPause Moment bench — ${versions} — N=${N} per cell, ms from navigation start, median / p90`);
+    console.log(`${machine}\n`);
+    console.log(
+      table(
+        ['browser', 'measurement', 'n', 'median', 'p90', 'baseline', 'median', 'p90', 'vs baseline', 'note'],
+        rows.map((r) => [
+          r.browser,
+          r.metric,
+          String(r.n),
+          ms(r.median),
+          ms(r.p90),
+          r.baseline,
+          ms(r.baseMedian),
+          ms(r.baseP90),
+          r.vs === null ? 'n/a' : r.compare === 'delta' ? `${r.vs >= 0 ? '+' : ''}${r.vs.toFixed(1)} ms` : `×${r.vs.toFixed(3)}`,
+          r.note ?? '',
+        ]),
+        'llrrrlrrrl',
+      ),
+    );
+    console.log('\ncontent script size (bytes; raw is WXT-minified)\n');
+    console.log(table(['file', 'built at', 'raw', 'gzip -9', 'brotli 11'], sizes.map((s) => [s.file, s.builtAt, String(s.raw), String(s.gzip), String(s.brotli)]), 'llrrr'));
+    for (const [k, e] of Object.entries(report.errors)) console.log(`\n${k} FAILED: ${e}`);
+  } else {
+    console.log(`\n${machine}`);
+  }
+  if (journal) printJournal(journal);
   console.log(`\n${((Date.now() - started) / 1000).toFixed(1)} s; raw samples in ${OUT}`);
 }
 

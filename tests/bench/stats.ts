@@ -12,3 +12,10 @@ export const p90 = (values: Array<number | null>): number | null => quantile(val
 
 /** `12.3` or `n/a`. */
 export const ms = (v: number | null): string => (v === null ? 'n/a' : v.toFixed(1));
+
+/** A plain-text table; `align` has one letter per column, `l` or `r`. */
+export function table(head: string[], body: string[][], align: string): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (align[i] === 'r' ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}

@@ -15,7 +15,7 @@ import {
 import { idTimePrefix } from '@/lib/ids';
 import type { PauseRecord } from '@/lib/pause-log';
 import { MOODS, type Reflection, type ReflectionSource } from '@/lib/reflection';
-import type { Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 
 const at = (y: number, mo: number, d: number, h = 12, mi = 0): number => new Date(y, mo - 1, d, h, mi).getTime();
 const NOW = at(2026, 11, 25, 14, 3);
@@ -44,7 +44,8 @@ function pause(over: Partial<PauseRecord> = {}): PauseRecord {
 }
 
 const settings: Settings = {
-  sites: [{ id: 'reddit', label: 'Reddit', patterns: ['reddit.com'], enabled: true, waitSeconds: 5, windowMinutes: 15, presetId: 'reddit' }],
+  ...DEFAULT_SETTINGS,
+  sites: [{ id: 'reddit', label: 'Reddit', patterns: ['reddit.com'], enabled: true, waitSeconds: 5, windowMinutes: 15, presetId: 'reddit', kind: 'feed' }],
 };
 
 const reddit: ReflectionSource = { kind: 'site-pause', siteId: 'reddit', siteLabel: 'Reddit', pauseId: '0000000aa-00000000' };
@@ -154,7 +155,7 @@ describe('buildExport', () => {
 
 describe('exportJson', () => {
   it('is pretty, two-space indented and ends with a newline', () => {
-    const json = exportJson(buildExport({ reflections: [reflection()], pauses: [], settings: { sites: [] } }, NOW));
+    const json = exportJson(buildExport({ reflections: [reflection()], pauses: [], settings: DEFAULT_SETTINGS }, NOW));
     expect(json.startsWith('{\n  "format": "pause-moment-export",\n  "version": 1,\n')).toBe(true);
     expect(json.endsWith('}\n')).toBe(true);
     expect(json).toContain('\n    {\n      "v": 1,\n');
@@ -169,7 +170,7 @@ describe('exportJson', () => {
           ...(reversed(file) as typeof file),
           reflections: file.reflections.map((r) => ({ ...(reversed(r) as Reflection), source: reversed(r.source) as ReflectionSource })),
           pauses: file.pauses.map((p) => reversed(p) as PauseRecord),
-          settings: { sites: file.settings.sites.map((s) => reversed(s) as Settings['sites'][number]) },
+          settings: { ...(reversed(file.settings) as Settings), sites: file.settings.sites.map((s) => reversed(s) as Settings['sites'][number]) },
         };
         expect(exportJson(shuffled)).toBe(exportJson(file));
       }),

@@ -8,24 +8,24 @@ const site = (over: Record<string, unknown> = {}): TriggerSite =>
 
 describe('stored settings', () => {
   it('starts with no sites on a fresh install', async () => {
-    expect(await getSettings()).toEqual({ sites: [] });
+    expect(await getSettings()).toEqual({ sites: [], meetings: { unmuteCard: false } });
   });
 
   it('reads whatever is in storage through normaliseSettings', async () => {
-    await browser.storage.local.set({ settings: { sites: [site({ waitSeconds: 999 }), 'junk'] } });
+    await browser.storage.local.set({ settings: { sites: [site({ waitSeconds: 999 }), 'junk'], meetings: { unmuteCard: false } } });
     const { sites } = await getSettings();
     expect(sites).toHaveLength(1);
     expect(sites[0]!.waitSeconds).toBe(60);
   });
 
   it('saves the normalised result of a change and returns it', async () => {
-    const saved = await updateSettings(() => ({ sites: [site({ windowMinutes: 0 })] }));
+    const saved = await updateSettings(() => ({ sites: [site({ windowMinutes: 0 })], meetings: { unmuteCard: false } }));
     expect(saved.sites[0]!.windowMinutes).toBe(1);
     expect(await settingsItem.getValue()).toEqual(saved);
   });
 
   it('lands two quick edits made without waiting for each other', async () => {
-    const add = (id: string) => updateSettings((s) => ({ sites: [...s.sites, site({ id })] }));
+    const add = (id: string) => updateSettings((s) => ({ sites: [...s.sites, site({ id })], meetings: { unmuteCard: false } }));
     await Promise.all([add('a'), add('b')]);
     expect((await getSettings()).sites.map((s) => s.id)).toEqual(['a', 'b']);
   });
@@ -34,9 +34,26 @@ describe('stored settings', () => {
     const failed = updateSettings(() => {
       throw new Error('bad edit');
     });
-    const next = updateSettings(() => ({ sites: [site()] }));
+    const next = updateSettings(() => ({ sites: [site()], meetings: { unmuteCard: false } }));
     await expect(failed).rejects.toThrow('bad edit');
     expect((await next).sites).toHaveLength(1);
     expect((await getSettings()).sites).toHaveLength(1);
+  });
+});
+
+describe('settings migrations', () => {
+  it('turns version-1 settings into version 2: every site a feed, the unmute card off', async () => {
+    const v1Site = { id: 'site:reddit.com', label: 'reddit.com', patterns: ['reddit.com'], enabled: false, waitSeconds: 9, windowMinutes: 30 };
+    await browser.storage.local.set({ settings: { sites: [v1Site], meetings: { unmuteCard: false } }, settings$: { v: 1 } });
+    await settingsItem.migrate();
+    expect(await getSettings()).toEqual({ sites: [{ ...v1Site, kind: 'feed' }], meetings: { unmuteCard: false } });
+    expect((await browser.storage.local.get('settings$')).settings$).toEqual({ v: 2 });
+  });
+
+  it('keeps a kind that is already there when it migrates', async () => {
+    const meet = { id: 'meet', label: 'Google Meet', patterns: ['meet.google.com'], enabled: true, waitSeconds: 5, windowMinutes: 15, kind: 'meeting' };
+    await browser.storage.local.set({ settings: { sites: [meet] }, settings$: { v: 1 } });
+    await settingsItem.migrate();
+    expect((await getSettings()).sites[0]!.kind).toBe('meeting');
   });
 });

@@ -8,6 +8,7 @@ const site = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
   enabled: true,
   waitSeconds: 5,
   windowMinutes: 15,
+  kind: 'feed',
   ...over,
 });
 
@@ -15,7 +16,7 @@ describe('normaliseSettings', () => {
   it.each([null, undefined, 42, 'settings', [], {}, { sites: 'all' }, { sites: null }, { sites: {} }])(
     'reads %j as no sites',
     (raw) => {
-      expect(normaliseSettings(raw)).toEqual({ sites: [] });
+      expect(normaliseSettings(raw)).toEqual(DEFAULT_SETTINGS);
     },
   );
 
@@ -88,7 +89,26 @@ describe('normaliseSettings', () => {
   it('keeps a well-formed site as it is, and drops unknown fields', () => {
     const good = site({ exactHost: true, presetId: 'reddit', enabled: false, waitSeconds: 0, windowMinutes: 240 });
     const out = normaliseSettings({ sites: [{ ...good, extra: 'x' }] });
-    expect(out).toEqual({ sites: [good] });
+    expect(out).toEqual({ sites: [good], meetings: { unmuteCard: false } });
     expect(normaliseSettings(out)).toEqual(out);
+  });
+});
+
+describe('site kinds and meeting settings', () => {
+  it.each([
+    [{ kind: 'meeting' }, 'meeting'],
+    [{ kind: 'feed' }, 'feed'],
+    [{ kind: 'other' }, 'feed'],
+    [{}, 'feed'],
+  ])('reads kind of %j as %s', (over, kind) => {
+    expect(normaliseSettings({ sites: [site(over)] }).sites[0]!.kind).toBe(kind);
+  });
+
+  it.each([
+    [{ unmuteCard: true }, true],
+    [{ unmuteCard: 'yes' }, false],
+    [undefined, false],
+  ])('reads meetings %j as unmute card %s', (meetings, on) => {
+    expect(normaliseSettings({ sites: [], meetings }).meetings.unmuteCard).toBe(on);
   });
 });

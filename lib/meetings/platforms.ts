@@ -1,0 +1,80 @@
+/**
+ * The meeting platforms Pause Moment knows, the sites each runs on, and the
+ * adapter that reads its page. Sites are inputs for parseSite in lib/sites.ts:
+ * a bare domain covers its subdomains, and a path is a prefix on segment
+ * boundaries ("zoom.us/wc" covers app.zoom.us/wc/… and us02web.zoom.us/wc/…,
+ * not zoom.us/j/… which only launches the desktop app).
+ */
+
+import { parseSite, urlMatchesSite, type SiteRule } from '../sites';
+import { jitsiAdapter } from './jitsi';
+import { meetAdapter } from './meet';
+import { teamsAdapter } from './teams';
+import type { MeetingAdapter, PlatformId } from './types';
+import { webexAdapter } from './webex';
+import { wherebyAdapter } from './whereby';
+import { zoomAdapter } from './zoom';
+
+export interface MeetingPlatform {
+  id: PlatformId;
+  label: string;
+  /** Site inputs for parseSite. */
+  sites: string[];
+}
+
+const ADAPTERS: Readonly<Record<PlatformId, MeetingAdapter>> = {
+  meet: meetAdapter,
+  zoom: zoomAdapter,
+  teams: teamsAdapter,
+  webex: webexAdapter,
+  jitsi: jitsiAdapter,
+  whereby: wherebyAdapter,
+};
+
+/** Every known platform, in the order the options page lists them. */
+export const MEETING_PLATFORMS: readonly MeetingPlatform[] = [
+  { id: 'meet', label: meetAdapter.label, sites: ['meet.google.com'] },
+  // app.zoom.us/wc is inside zoom.us/wc; both are listed so the options page shows the usual address.
+  { id: 'zoom', label: zoomAdapter.label, sites: ['app.zoom.us/wc', 'zoom.us/wc'] },
+  // teams.cloud.microsoft is where Microsoft has been moving the Teams web app since 2024.
+  { id: 'teams', label: teamsAdapter.label, sites: ['teams.microsoft.com', 'teams.live.com', 'teams.cloud.microsoft'] },
+  { id: 'webex', label: webexAdapter.label, sites: ['webex.com'] },
+  { id: 'jitsi', label: jitsiAdapter.label, sites: ['meet.jit.si'] },
+  { id: 'whereby', label: wherebyAdapter.label, sites: ['whereby.com'] },
+];
+
+/** Whether a stored string (a preset id, a message field) names a known platform. */
+export function isPlatformId(value: unknown): value is PlatformId {
+  return typeof value === 'string' && Object.hasOwn(ADAPTERS, value);
+}
+
+/** The adapter that reads a platform's meeting page. */
+export function adapterFor(platform: PlatformId): MeetingAdapter {
+  return ADAPTERS[platform];
+}
+
+/** Parsed once: the table is constant. */
+let builtInRules: { id: PlatformId; rules: SiteRule[] }[] | undefined;
+
+function rulesOf(sites: readonly string[]): SiteRule[] {
+  const rules: SiteRule[] = [];
+  for (const site of sites) {
+    const parsed = parseSite(site);
+    if (parsed.ok) rules.push(parsed.rule);
+  }
+  return rules;
+}
+
+/**
+ * The platform a page URL belongs to, or undefined. Hosts the user added for
+ * their own Jitsi server (`extraJitsiHosts`, as typed in the options page)
+ * count as Jitsi; the built-in platforms are checked first, so adding one of
+ * their hosts there changes nothing. Never throws.
+ */
+export function platformForUrl(url: string, extraJitsiHosts: readonly string[] = []): PlatformId | undefined {
+  builtInRules ??= MEETING_PLATFORMS.map((p) => ({ id: p.id, rules: rulesOf(p.sites) }));
+  for (const { id, rules } of builtInRules) {
+    if (rules.some((rule) => urlMatchesSite(rule, url))) return id;
+  }
+  return rulesOf(extraJitsiHosts).some((rule) => urlMatchesSite(rule, url)) ? 'jitsi' : undefined;
+}

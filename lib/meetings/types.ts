@@ -1,0 +1,33 @@
+/**
+ * What a content script on a meeting page needs to know about the call, the
+ * same for every platform. Each platform has an adapter that reads it from
+ * the page (lib/meetings/<platform>.ts), built from one selector table
+ * (lib/meetings/selectors.ts).
+ */
+
+export type PlatformId = 'meet' | 'zoom' | 'teams' | 'webex' | 'jitsi' | 'whereby';
+
+/** Where the user is: the lobby or preview, the call itself, the screen after leaving, or we cannot tell. */
+export type CallPhase = 'pre-join' | 'in-call' | 'left' | 'unknown';
+
+/** The user's own microphone, as the meeting's own toggle shows it. */
+export type MicState = 'muted' | 'unmuted' | 'unknown';
+
+export interface MeetingState {
+  phase: CallPhase;
+  mic: MicState;
+}
+
+export interface MeetingAdapter {
+  platform: PlatformId;
+  /** "Google Meet", "Zoom", "Microsoft Teams", "Webex", "Jitsi Meet", "Whereby" */
+  label: string;
+  /** Reads the state from the page; never throws; says 'unknown' when it cannot tell. */
+  read(doc: Document): MeetingState;
+  /**
+   * The meeting's own control bar(s) (mute, camera, leave…), so a card can be
+   * placed where it does not cover them. Empty when unknown. An element may
+   * belong to a same-origin iframe's document (Zoom): see `boxInPage`.
+   */
+  controls(doc: Document): Element[];
+}

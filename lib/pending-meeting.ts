@@ -1,0 +1,33 @@
+import { storage } from '@wxt-dev/storage';
+
+/** A call the user joined and has not yet reflected on. */
+export interface PendingMeeting {
+  platform: string;
+  /** The meeting's address without query or fragment, to link the reflection to it. */
+  meetingId: string;
+  joinedAt: number;
+}
+
+/**
+ * Set when a call starts, cleared when the after-call reflection is saved or
+ * skipped. If the tab closes first, the popup asks the next time it opens.
+ */
+export const pendingMeetingItem = storage.defineItem<PendingMeeting | null>('local:pendingMeeting', { fallback: null });
+
+/** Reads a stored pending meeting defensively. */
+export function normalisePendingMeeting(raw: unknown): PendingMeeting | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const p = raw as Partial<PendingMeeting>;
+  if (typeof p.platform !== 'string' || typeof p.meetingId !== 'string' || typeof p.joinedAt !== 'number') return null;
+  return { platform: p.platform.slice(0, 40), meetingId: p.meetingId.slice(0, 300), joinedAt: p.joinedAt };
+}
+
+/** The meeting id for a page address: origin and path, nothing the page put in the query. */
+export function meetingIdOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`.slice(0, 300);
+  } catch {
+    return '';
+  }
+}
