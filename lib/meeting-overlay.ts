@@ -1,4 +1,5 @@
 import type { Rect } from './card-placement';
+import { setImportantStyles } from './css';
 
 /**
  * The meeting page's two small things: a card (an iframe of our own page in
@@ -7,9 +8,6 @@ import type { Rect } from './card-placement';
  * stays fully usable around them, and only the card's own box takes clicks.
  */
 
-function applyStyle(el: HTMLElement, style: Record<string, string>): void {
-  for (const [name, value] of Object.entries(style)) el.style.setProperty(name, value, 'important');
-}
 
 const LAYER: Record<string, string> = {
   display: 'block',
@@ -50,11 +48,11 @@ export function createCardLayer(doc: Document): MeetingCardLayer {
       frame?.remove();
       frame = doc.createElement('iframe');
       frame.setAttribute('title', 'Pause Moment');
-      applyStyle(frame, { display: 'block', width: '100%', height: '100%', border: '0', 'border-radius': '14px', background: 'transparent' });
+      setImportantStyles(frame, { display: 'block', width: '100%', height: '100%', border: '0', 'border-radius': '14px', background: 'transparent' });
       if (focus) frame.addEventListener('load', () => frame?.focus());
       frame.src = url;
       root.appendChild(frame);
-      applyStyle(host, {
+      setImportantStyles(host, {
         ...LAYER,
         left: `${box.x}px`,
         top: `${box.y}px`,
@@ -111,7 +109,7 @@ export function createChip(doc: Document, position: ChipPosition, onpress: () =>
   button.textContent = '⏸';
   button.setAttribute('aria-label', label);
   button.title = label;
-  applyStyle(button, {
+  setImportantStyles(button, {
     width: `${CHIP_SIZE}px`,
     height: `${CHIP_SIZE}px`,
     'border-radius': '50%',
@@ -132,7 +130,7 @@ export function createChip(doc: Document, position: ChipPosition, onpress: () =>
     current = { x: Math.min(1, Math.max(0, p.x)), y: Math.min(1, Math.max(0, p.y)) };
     const left = Math.round(current.x * (win.innerWidth - CHIP_SIZE));
     const top = Math.round(current.y * (win.innerHeight - CHIP_SIZE));
-    applyStyle(host, { ...LAYER, left: `${left}px`, top: `${top}px`, width: `${CHIP_SIZE}px`, height: `${CHIP_SIZE}px` });
+    setImportantStyles(host, { ...LAYER, left: `${left}px`, top: `${top}px`, width: `${CHIP_SIZE}px`, height: `${CHIP_SIZE}px` });
   }
 
   let start: { x: number; y: number; left: number; top: number } | undefined;

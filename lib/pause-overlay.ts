@@ -1,3 +1,5 @@
+import { setImportantStyles } from './css';
+
 /**
  * The cover a site's page shows while paused: one host element in the page,
  * holding a closed shadow root with a modal dialog, and in it an iframe of
@@ -48,9 +50,6 @@ const FRAME: Record<string, string> = {
   'color-scheme': 'light dark',
 };
 
-function applyStyle(el: HTMLElement, style: Record<string, string>): void {
-  for (const [name, value] of Object.entries(style)) el.style.setProperty(name, value, 'important');
-}
 
 /** A page that keeps removing the cover is answered on a timer rather than at once, so the two never lock the page up. */
 const CHURN_LIMIT = 20;
@@ -79,9 +78,9 @@ export function createPauseOverlay(doc: Document): PauseOverlay {
   const root = host.attachShadow({ mode: 'closed' });
   const dialog = doc.createElement('dialog');
   dialog.setAttribute('aria-label', 'Pause Moment');
-  applyStyle(dialog, COVER);
+  setImportantStyles(dialog, COVER);
   root.appendChild(dialog);
-  applyStyle(host, COVER);
+  setImportantStyles(host, COVER);
   const hostStyle = host.getAttribute('style');
   let frame: HTMLIFrameElement | undefined;
   let showing = false;
@@ -126,7 +125,7 @@ export function createPauseOverlay(doc: Document): PauseOverlay {
   const guard = new MutationObserver((records) => {
     if (!showing) return;
     if (records.some((r) => r.target === host && r.type === 'attributes')) {
-      if (host.getAttribute('style') !== hostStyle) applyStyle(host, COVER);
+      if (host.getAttribute('style') !== hostStyle) setImportantStyles(host, COVER);
       for (const name of ['inert', 'hidden', 'popover']) if (host.hasAttribute(name)) host.removeAttribute(name);
     }
     if (!host.isConnected) attach();
@@ -176,7 +175,7 @@ export function createPauseOverlay(doc: Document): PauseOverlay {
         frame?.remove();
         frame = doc.createElement('iframe');
         frame.dataset.src = frameUrl;
-        applyStyle(frame, FRAME);
+        setImportantStyles(frame, FRAME);
         frame.setAttribute('title', 'Pause Moment: is this really my choice?');
         frame.addEventListener('load', () => frame?.focus());
         frame.src = frameUrl;

@@ -44,18 +44,22 @@ const DEBOUNCE_MS = 120;
 /** The goals this bench reports against. */
 export const GOALS = { popupMs: 50, searchMs: 150 };
 
-export const DEFAULT_SIZES = [1_000, 10_000, 100_000];
+/**
+ * Journal sizes per browser unless BENCH_JOURNAL_SIZES says otherwise. Firefox
+ * stops at 10,000: its 100,000 would take about as long as all the rest
+ * together and push `npm run bench` well past 6 minutes on a 2-core machine.
+ */
+export const DEFAULT_SIZES: Record<BrowserKind, number[]> = { chromium: [1_000, 10_000, 100_000], firefox: [1_000, 10_000] };
 
-/** Samples per cell for a journal of `n` reflections: fewer for the big ones, where one sample takes seconds. */
-export function plan(n: number, kind: BrowserKind) {
-  const small = n <= 10_000;
-  const ff = kind === 'firefox';
-  return {
-    popup: small ? 9 : 7,
-    search: small ? 5 : ff ? 3 : 5,
-    export: small ? 5 : 3,
-    import: n <= 1_000 ? 5 : small ? 3 : 1,
-  };
+/**
+ * Samples per cell for a journal of `n` reflections: fewer for the big ones,
+ * where one search sample takes seconds and one import tens of seconds.
+ * `warmRare`: a discarded warm-up search for the rare term first.
+ */
+export function plan(n: number) {
+  if (n <= 1_000) return { popup: 9, search: 5, export: 5, import: 5, warmRare: true };
+  if (n <= 10_000) return { popup: 9, search: 5, export: 5, import: 3, warmRare: true };
+  return { popup: 7, search: 3, export: 3, import: 1, warmRare: false };
 }
 /** Longest one import sample may take before it is given up (its tab is closed, which aborts it). */
 const IMPORT_CAP_MS = Number(process.env.BENCH_IMPORT_CAP_MS ?? 90_000);
@@ -468,7 +472,7 @@ function log(msg: string) {
 }
 
 async function benchSize(h: Harness, probe: Page, data: Journal, n: number, have: number, dir: string): Promise<SizeResult> {
-  const p = plan(n, h.kind);
+  const p = plan(n);
   const errors: string[] = [];
   const newest = data.newest(n, PAGE);
   const t0 = Date.now();
@@ -523,7 +527,7 @@ async function benchSize(h: Harness, probe: Page, data: Journal, n: number, have
           if (d) search[which].diag.push(d.ms);
         }
       };
-      await run('rare', false);
+      if (p.warmRare) await run('rare', false);
       await run('common', false);
       for (let i = 0; i < p.search; i++) {
         for (const which of i % 2 ? (['common', 'rare'] as const) : (['rare', 'common'] as const)) await run(which, true);
@@ -662,7 +666,7 @@ function rowsFor(kind: BrowserKind, s: SizeResult): JournalRow[] {
   const popupBase = { baseline: 'plain cursor, newest 20', baseValues: s.popupBase };
   const where = s.popup.some((x) => x.late)
     ? `hook installed at ${medOf(at('docAt'))} (after DCL ${medOf(at('domContentLoaded'))}); list already there in ${missed}/${s.popup.length}, left out`
-    : `doc ${medOf(at('docAt'))}, DCL ${medOf(at('domContentLoaded'))}, journal open ${medOf(at('idbOpenAt'))}, cursor asked ${medOf(at('cursorAt'))}, answered ${medOf(at('cursorResultAt'))}`;
+    : `doc ${medOf(at('docAt'))}, DCL ${medOf(at('domContentLoaded'))}, page FCP ${medOf(at('fcp'))}, journal open ${medOf(at('idbOpenAt'))}, cursor asked ${medOf(at('cursorAt'))}, answered ${medOf(at('cursorResultAt'))}`;
   rows.push({ browser: kind, size: s.n, metric: 'popup: newest in DOM', values: at('itemAt'), ...popupBase, goal: GOALS.popupMs, note: where });
   rows.push({ browser: kind, size: s.n, metric: 'popup: list painted', values: at('frameAt'), ...popupBase, goal: GOALS.popupMs, note: 'next frame after the DOM' });
   for (const which of ['rare', 'common'] as const) {
@@ -733,7 +737,7 @@ export function summariseJournal(browsers: Partial<Record<BrowserKind, JournalBr
 export type JournalSummaryRow = ReturnType<typeof summariseJournal>[number];
 
 export interface JournalReport {
-  sizes: number[];
+  sizes: Record<string, number[]>;
   anchor: number;
   goals: typeof GOALS;
   note: string;
@@ -743,24 +747,25 @@ export interface JournalReport {
 }
 
 /** Runs the journal bench in each browser, one after the other. */
-export async function benchJournal(kinds: BrowserKind[], sizes = DEFAULT_SIZES): Promise<JournalReport> {
+export async function benchJournal(kinds: BrowserKind[], sizes?: number[]): Promise<JournalReport> {
   const started = Date.now();
+  const sizesFor = (kind: BrowserKind) => sizes ?? DEFAULT_SIZES[kind];
   // Fixed per run; the newest reflection is a few minutes old.
   const anchor = Date.now();
-  const data = new Journal(Math.max(...sizes), anchor);
+  const data = new Journal(Math.max(...kinds.flatMap(sizesFor)), anchor);
   data.validate();
   const dir = await mkdtemp(join(tmpdir(), 'pause-moment-bench-journal-'));
   const browsers: Partial<Record<BrowserKind, JournalBrowserResult>> = {};
   try {
     for (const kind of kinds) {
-      browsers[kind] = await benchBrowser(kind, data, sizes, dir);
+      browsers[kind] = await benchBrowser(kind, data, sizesFor(kind), dir);
       log(`${kind}: ${(browsers[kind].durationMs / 1000).toFixed(1)} s${browsers[kind].error ? ' (FAILED)' : ''}`);
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
   return {
-    sizes,
+    sizes: Object.fromEntries(kinds.map((k) => [k, sizesFor(k)])),
     anchor,
     goals: GOALS,
     note: 'ms on the page clock (performance.now()); popup times from the navigation start, search from the input event or the debounce timer firing, export from the button click, import from the file input change event',
@@ -775,7 +780,8 @@ const grouped = (n: number) => n.toLocaleString('en-US');
 /** Prints the journal section of the bench's output. */
 export function printJournal(r: JournalReport): void {
   const versions = Object.entries(r.browsers).map(([k, b]) => `${k} ${b?.version ?? '(failed)'}`).join(', ');
-  console.log(`\nJournal — ${versions} — ms, median / p90 (p90 only where n > 3); sizes ${r.sizes.map(grouped).join(', ')}`);
+  const sizes = Object.entries(r.sizes).map(([k, ns]) => `${k} ${ns.map(grouped).join(', ')}`).join('; ');
+  console.log(`\nJournal — ${versions} — ms, median / p90 (p90 only where n > 3); reflections: ${sizes}`);
   console.log(`goals: newest reflections within ${GOALS.popupMs} ms of opening the popup, a search answers within ${GOALS.searchMs} ms\n`);
   let last = '';
   console.log(

@@ -13,35 +13,16 @@ import {
   reflectionsMarkdown,
 } from '@/lib/data-export';
 import { idTimePrefix } from '@/lib/ids';
+import { recordBuilders } from './builders';
 import type { PauseRecord } from '@/lib/pause-log';
 import { MOODS, type Reflection, type ReflectionSource } from '@/lib/reflection';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 
 const at = (y: number, mo: number, d: number, h = 12, mi = 0): number => new Date(y, mo - 1, d, h, mi).getTime();
 const NOW = at(2026, 11, 25, 14, 3);
-let seq = 0;
-const idAt = (t: number): string => `${idTimePrefix(t)}-${(seq++).toString(36).padStart(8, '0')}`;
+const { idAt, reflection, pause } = recordBuilders(NOW);
 
-function reflection(over: Partial<Reflection> = {}): Reflection {
-  const createdAt = over.createdAt ?? NOW;
-  return { v: 1, id: idAt(createdAt), createdAt, updatedAt: createdAt, text: 'Breathe.', tags: [], source: { kind: 'popup' }, ...over };
-}
 
-function pause(over: Partial<PauseRecord> = {}): PauseRecord {
-  const shownAt = over.shownAt ?? NOW;
-  return {
-    v: 1,
-    id: idAt(shownAt),
-    siteId: 'reddit',
-    siteLabel: 'Reddit',
-    host: 'www.reddit.com',
-    shownAt,
-    reason: 'arrived',
-    waitSeconds: 5,
-    choice: 'none',
-    ...over,
-  };
-}
 
 const settings: Settings = {
   ...DEFAULT_SETTINGS,

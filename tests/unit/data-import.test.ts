@@ -15,6 +15,7 @@ import {
   type SettingsPort,
 } from '@/lib/data-import';
 import { idTimePrefix } from '@/lib/ids';
+import { recordBuilders } from './builders';
 import { pauseRecordProblem } from '@/lib/pause-record';
 import type { PauseRecord } from '@/lib/pause-log';
 import { MOODS, reflectionProblem, type Reflection, type ReflectionSource } from '@/lib/reflection';
@@ -29,18 +30,9 @@ const NOW = Date.UTC(2026, 10, 25, 13, 3);
 /** Settings with these sites and everything else at its default. */
 const S = (sites: TriggerSite[] = [], over: Partial<Settings> = {}): Settings => ({ ...structuredClone(DEFAULT_SETTINGS), ...over, sites });
 const EMPTY = { reflections: [], pauses: [], settings: S() };
-let seq = 0;
-const idAt = (t: number): string => `${idTimePrefix(t)}-${(seq++).toString(36).padStart(8, '0')}`;
+const { idAt, reflection, pause } = recordBuilders(NOW);
 
-function reflection(over: Partial<Reflection> = {}): Reflection {
-  const createdAt = over.createdAt ?? NOW;
-  return { v: 1, id: idAt(createdAt), createdAt, updatedAt: createdAt, text: 'Breathe.', tags: [], source: { kind: 'popup' }, ...over };
-}
 
-function pause(over: Partial<PauseRecord> = {}): PauseRecord {
-  const shownAt = over.shownAt ?? NOW;
-  return { v: 1, id: idAt(shownAt), siteId: 'reddit', siteLabel: 'Reddit', host: 'www.reddit.com', shownAt, reason: 'arrived', waitSeconds: 5, choice: 'none', ...over };
-}
 
 function site(id: string, over: Partial<TriggerSite> = {}): TriggerSite {
   return { id, label: id, patterns: [`${id}.com`], enabled: true, waitSeconds: 5, windowMinutes: 15, kind: 'feed', ...over };
