@@ -35,7 +35,7 @@ export function placeCard(viewport: { width: number; height: number }, card: { w
   let bestCover = Infinity;
   for (const corner of corners) {
     const cover = controls.reduce((sum, c) => sum + overlap(corner, c), 0);
-    if (cover <= bestCover) {
+    if (cover < bestCover) {
       best = corner;
       bestCover = cover;
     }

@@ -85,7 +85,9 @@ export function startMeetingGuard(env: MeetingEnv): () => void {
       next = { phase: 'unknown', mic: 'unknown' };
     }
     const events = meetingEvents(state, next);
-    state = next;
+    // A read that cannot tell (a re-render, or a blank moment between the call and its end screen)
+    // keeps the last known phase: leaving through it is still 'left', coming back is not a second 'joined'.
+    state = next.phase === 'unknown' ? { ...next, phase: state.phase } : next;
     for (const event of events) {
       if (event === 'pre-join' && !askedBefore && !shown) {
         askedBefore = true;

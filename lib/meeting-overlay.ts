@@ -40,7 +40,10 @@ export function createCardLayer(doc: Document): MeetingCardLayer {
   let showing = false;
   // The page may rebuild its DOM (single-page apps do); put the card back if it goes.
   const keep = new MutationObserver(() => {
-    if (showing && !host.isConnected) (doc.body ?? doc.documentElement)?.appendChild(host);
+    if (!showing) return;
+    if (!host.isConnected) (doc.body ?? doc.documentElement)?.appendChild(host);
+    // A body the page swapped in is not watched yet: watch it, or the next removal goes unseen.
+    if (doc.body) keep.observe(doc.body, { childList: true });
   });
 
   return {
@@ -164,6 +167,7 @@ export function createChip(doc: Document, position: ChipPosition, onpress: () =>
   (doc.body ?? doc.documentElement)?.appendChild(host);
   const keep = new MutationObserver(() => {
     if (!host.isConnected) (doc.body ?? doc.documentElement)?.appendChild(host);
+    if (doc.body) keep.observe(doc.body, { childList: true });
   });
   keep.observe(doc.documentElement, { childList: true });
   if (doc.body) keep.observe(doc.body, { childList: true });
