@@ -118,6 +118,9 @@ function walk(store: UseStore, o: WalkOptions): Promise<WalkResult> {
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** How many reflections a page of the popup's list holds. */
+export const JOURNAL_PAGE = 20;
+
 /**
  * Up to `limit` reflections, newest first, older than the id `before`
  * (exclusive) or from the newest. Reads one cursor backwards in one
