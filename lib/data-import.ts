@@ -12,9 +12,11 @@ import { windowsItem } from './windows-store';
 /**
  * Largest file read, counted in UTF-16 code units (`text.length`), which for
  * an export (mostly ASCII) is about its size in bytes. The options page can
- * also check `File.size` before reading the file at all.
+ * also check `File.size` before reading the file at all. Our own export of
+ * 100,000 everyday reflections is about 50 MB, so the limit leaves room for
+ * several times that: a journal must always be able to come back.
  */
-export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+export const IMPORT_MAX_BYTES = 256 * 1024 * 1024;
 /** Most records (reflections, pauses and sites together) in one import. */
 export const IMPORT_MAX_RECORDS = 500_000;
 /** Most trigger sites in imported settings: each one may become a content script match. */

@@ -27,8 +27,7 @@
  *
  * Environment: BENCH_ONLY=pause|journal runs one part (latest.json then holds
  * only that part); BENCH_BROWSERS=chromium,firefox; BENCH_N (pause samples per
- * cell); BENCH_JOURNAL_SIZES=1000,10000,100000 (the same for every browser;
- * by default Firefox stops at 10,000 to keep the whole bench near 6 minutes).
+ * cell); BENCH_JOURNAL_SIZES=1000,10000,100000.
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
@@ -47,7 +46,7 @@ const FIXTURES = resolve(import.meta.dirname, 'fixtures');
 const OUT = resolve(import.meta.dirname, 'results/latest.json');
 const ONLY = process.env.BENCH_ONLY ?? '';
 if (!['', 'pause', 'journal'].includes(ONLY)) throw new Error(`BENCH_ONLY must be "pause" or "journal", not "${ONLY}"`);
-/** Journal sizes for every browser; by default Chromium 1,000, 10,000 and 100,000, Firefox up to 10,000 (journal.ts). */
+/** Journal sizes for every browser; by default 1,000, 10,000 and 100,000 (journal.ts). */
 const JOURNAL_SIZES = process.env.BENCH_JOURNAL_SIZES ? process.env.BENCH_JOURNAL_SIZES.split(',').map(Number) : undefined;
 
 /** One page load, in ms from the page's navigation start (its `performance.timeOrigin`). */

@@ -460,7 +460,7 @@ describe('parseImport: hostile files', () => {
   it('refuses a file over the size limit before reading it', () => {
     // Valid JSON but for its size: the message shows the size was checked before parsing.
     const huge = `"${'x'.repeat(IMPORT_MAX_BYTES - 1)}"`;
-    expect(problemsOf(huge)).toEqual(['This file is too large to import: the limit is 50 MB.']);
+    expect(problemsOf(huge)).toEqual(['This file is too large to import: the limit is 256 MB.']);
     expect(problemsOf(`"${'x'.repeat(IMPORT_MAX_BYTES - 2)}"`)).toEqual(['This is not a Pause Moment export.']);
   });
 
