@@ -12,7 +12,7 @@
  *           newest 20 (open, readonly transaction, cursor 'prev'), no library.
  *   search  a query set into the popup's search box (one input event, as a
  *           paste) → the list shows exactly the expected results. Reported
- *           from the input event (includes the UI's 120 ms debounce) and from
+ *           from the input event (includes the UI's debounce) and from
  *           the moment the debounce timer fired (≈ `searchReflections` plus
  *           Svelte rendering 20 items). A rare term (the search reads every
  *           record) and a common one. Beside it: a plain cursor walk, newest
@@ -50,7 +50,7 @@ import { median, ms, p90, table } from './stats.ts';
 /** Reflections per page of the popup's list (components/JournalList.svelte). */
 const PAGE = 20;
 /** The popup search box's debounce (components/JournalList.svelte). */
-const DEBOUNCE_MS = 120;
+const DEBOUNCE_MS = 80;
 /** The goals this bench reports against. */
 export const GOALS = { popupMs: 50, searchMs: 150 };
 
@@ -259,7 +259,7 @@ const PAGE_LIB = `(() => {
  * the list appeared was answered (where the time goes), when the first
  * `.journal .item` entered the DOM (MutationObserver) and the end of the next
  * frame (rAF, then a task: ≈ painted). Later it notes when the search box's
- * 120 ms debounce timer fires and counts cursors opened on the journal (one
+ * debounce timer (DEBOUNCE_MS, as in JournalList.svelte) fires and counts cursors opened on the journal (one
  * per batch of 500 records a search reads); cursor steps are only listened
  * to before the list appears, so searches run unobserved.
  */
