@@ -49,7 +49,7 @@ export function pauseText(frame: Frame): Promise<string> {
  */
 export async function clickInPause(page: Page, frame: Frame, text: string | RegExp): Promise<void> {
   const source = typeof text === 'string' ? JSON.stringify(text) : text.toString();
-  const box = (await frame.evaluate(`(() => {
+  const read = async () => (await frame.evaluate(`(() => {
     const want = ${source};
     const el = [...document.querySelectorAll('button, label')].find((b) =>
       typeof want === 'string' ? b.textContent.trim() === want : want.test(b.textContent.trim()));
@@ -57,6 +57,17 @@ export async function clickInPause(page: Page, frame: Frame, text: string | RegE
     const r = el.getBoundingClientRect();
     return { x: r.x + r.width / 2, y: r.y + r.height / 2, disabled: !!el.disabled };
   })()`)) as { x: number; y: number; disabled: boolean } | null;
+  // Click where a person would: once the button has stopped moving (the page is laid out).
+  let box = await read();
+  await waitFor(
+    async () => {
+      const now = await read();
+      const still = !!now && !!box && now.x === box.x && now.y === box.y;
+      box = now;
+      return still;
+    },
+    { interval: 100, message: `the button "${text}" to be in place` },
+  );
   assert.ok(box, `the pause has a button "${text}"`);
   await page.mouse.click(box.x, box.y);
 }

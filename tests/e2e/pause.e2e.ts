@@ -135,7 +135,10 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       const frame = await waitForPause(page, h);
       // Leave works at once, without waiting.
       await clickInPause(page, frame, 'Leave');
-      await waitFor(() => page.url().startsWith(elsewhere.origin), { message: 'the tab to go back' });
+      await waitFor(() => page.url().startsWith(elsewhere.origin), { message: 'the tab to go back' }).catch(async (error) => {
+        const seen = await frame.evaluate(`document.body.innerText`).catch(() => '(frame gone)');
+        throw new Error(`${error.message}; at ${page.url()}; records ${JSON.stringify((await pauseRecords(h)).slice(-2))}; pause said: ${seen}`);
+      });
       const records = await pauseRecords(h);
       assert.equal(records.at(-1)?.choice, 'leave');
     });
