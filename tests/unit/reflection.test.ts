@@ -66,8 +66,7 @@ describe('tagsInText', () => {
     expect(reflectionProblem(valid({ tags }))).toBeUndefined();
   });
 
-  // Known problems, reported to the lead. Each `it.fails` documents what a person
-  // would expect; it starts failing (so flip it to `it`) once lib/reflection.ts is fixed.
+  // Tags as a person would expect them in URLs and in scripts with combining marks.
   it('finds no tag in a scheme-less URL fragment like "x.com/#top"', () => {
     expect(tagsInText('see x.com/#top')).toEqual([]);
   });
