@@ -209,6 +209,8 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
     });
 
     it('asks for a line after the call, and keeps it in the journal', async () => {
+      // Start from no pending call, so what is awaited below is this page noticing its own call.
+      await inExtension(h, `async () => { await (globalThis.browser ?? chrome).storage.local.remove('pendingMeeting'); }`);
       const page = await openMeeting('/meet/call');
       await waitFor(async () => !!(await extensionStorage(h)).pendingMeeting, { timeout: 6000, message: 'the call to be noticed' });
       await clickOn(page, '#fixture-leave');
@@ -223,6 +225,8 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
     });
 
     it('asks in the popup when the call’s tab closed before the user could answer', async () => {
+      // Start from no pending call, so what is awaited below is this page noticing its own call.
+      await inExtension(h, `async () => { await (globalThis.browser ?? chrome).storage.local.remove('pendingMeeting'); }`);
       const page = await openMeeting('/meet/call');
       await waitFor(async () => !!(await extensionStorage(h)).pendingMeeting, { timeout: 6000, message: 'the call to be noticed' });
       await page.close();
