@@ -27,10 +27,19 @@ export function pauseHost(page: Page): Promise<{ open: boolean; width: number; h
 /** Waits until the page shows the pause page inside the cover, and returns that frame. */
 export async function waitForPause(page: Page, h: Harness, timeout = 8000): Promise<Frame> {
   await waitFor(async () => (await pauseHost(page))?.open, { timeout, message: 'the pause to cover the page' });
-  const frame = await waitForExtensionFrame(page, h, '/pause.html', { timeout });
-  await waitFor(() => frame.evaluate(`!!document.querySelector('h1')`), { timeout, message: 'the pause page to render' });
-  return frame;
+  // Look the frame up afresh on each try, and give each look a short time: right after a tab
+  // opens, puppeteer can hold an evaluation in a frame it has not fully attached yet.
+  return waitFor(
+    async () => {
+      const frame = await waitForExtensionFrame(page, h, '/pause.html', { timeout: 1000 });
+      const rendered = await Promise.race([frame.evaluate(`!!document.querySelector('h1')`), sleep(1000).then(() => false)]);
+      return rendered ? frame : null;
+    },
+    { timeout, message: 'the pause page to render' },
+  );
 }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Waits until no pause covers the page. */
 export function waitForNoPause(page: Page, timeout = 8000): Promise<true> {
@@ -69,6 +78,8 @@ export async function clickInPause(page: Page, frame: Frame, text: string | RegE
     { interval: 100, message: `the button "${text}" to be in place` },
   );
   assert.ok(box, `the pause has a button "${text}"`);
+  // And once the frame has drawn it: input goes where the browser last saw the frame on screen.
+  await Promise.race([frame.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))'), sleep(500)]);
   await page.mouse.click(box.x, box.y);
 }
 

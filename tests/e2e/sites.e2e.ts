@@ -80,9 +80,13 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         await inExtension(h, `async (url) => { await (globalThis.browser ?? chrome).tabs.create({ url }); }`, url);
         const target = await h.browser.waitForTarget((t) => t.url() === url, { timeout: 10_000 });
         const page = (await target.page())!;
+        await page.bringToFront();
         const frame = await waitForPause(page, h);
         await clickInPause(page, frame, 'Leave');
-        await waitFor(async () => !(await h.browser.pages()).some((p) => p.url() === url), { message: 'the tab to close' });
+        await waitFor(async () => !(await h.browser.pages()).some((p) => p.url() === url), { message: 'the tab to close' }).catch(async (error) => {
+          const last = (await pauseRecords(h)).at(-1);
+          throw new Error(`${error.message}; last pause ${last?.choice}; tabs ${(await h.browser.pages()).map((p) => p.url()).join(' ')}`);
+        });
       } finally {
         await h.close();
       }
