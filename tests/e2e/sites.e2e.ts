@@ -77,12 +77,17 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       try {
         await addSiteInOptions(h, '127.0.0.1');
         const url = server.url('/feed.html?fresh');
+        const before = (await pauseRecords(h)).length;
+        // A tab opened straight onto the site has nothing behind it.
         await inExtension(h, `async (url) => { await (globalThis.browser ?? chrome).tabs.create({ url }); }`, url);
         const target = await h.browser.waitForTarget((t) => t.url() === url, { timeout: 10_000 });
         const page = (await target.page())!;
         await page.bringToFront();
-        const frame = await waitForPause(page, h);
-        await clickInPause(page, frame, 'Leave');
+        await waitFor(async () => (await pauseHost(page))?.open, { timeout: 8000, message: 'the pause to cover the page' });
+        // The pause page records itself once it has loaded; then Leave has focus, and Enter leaves.
+        await waitFor(async () => (await pauseRecords(h)).length > before, { timeout: 8000, message: 'the pause page to load' });
+        await sleep(300);
+        await page.keyboard.press('Enter');
         await waitFor(async () => !(await h.browser.pages()).some((p) => p.url() === url), { message: 'the tab to close' }).catch(async (error) => {
           const last = (await pauseRecords(h)).at(-1);
           throw new Error(`${error.message}; last pause ${last?.choice}; tabs ${(await h.browser.pages()).map((p) => p.url()).join(' ')}`);
