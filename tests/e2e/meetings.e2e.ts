@@ -16,7 +16,7 @@ import {
   type FixtureServer,
   type Harness,
 } from './harness/index.ts';
-import { inExtension, testBuild } from './pause-driver.ts';
+import { inExtension, pointAndClick, testBuild } from './pause-driver.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const fixture = (name: string) => ({ body: readFileSync(resolve(FIXTURES_DIR, 'meetings', name)) });
@@ -60,7 +60,18 @@ async function clickInCard(page: Page, frame: Frame, selector: string): Promise<
     x: number;
     y: number;
   };
-  await page.mouse.click(outer.x + inner.x, outer.y + inner.y);
+  await pointAndClick(page, outer.x + inner.x, outer.y + inner.y);
+  // A field is the one thing a second click cannot disturb: make sure the first one landed.
+  if (selector === '#card-input') {
+    await waitFor(
+      async () => {
+        if (await frame.evaluate(`document.hasFocus() && document.activeElement?.id === 'card-input'`)) return true;
+        await pointAndClick(page, outer.x + inner.x, outer.y + inner.y);
+        return false;
+      },
+      { interval: 300, message: 'the card field to take the click' },
+    );
+  }
 }
 
 async function meetingReflections(h: Harness): Promise<Array<{ text: string; source: { kind: string; moment: string; platform: string } }>> {

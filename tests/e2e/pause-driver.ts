@@ -41,6 +41,18 @@ export async function waitForPause(page: Page, h: Harness, timeout = 8000): Prom
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Moves the mouse onto a point, lets the browser settle which frame is under
+ * it, then clicks, as a hand does. A click sent in the same instant a
+ * cross-process frame appears can reach the browser before it knows the
+ * frame is there.
+ */
+export async function pointAndClick(page: Page, x: number, y: number): Promise<void> {
+  await page.mouse.move(x, y);
+  await sleep(150);
+  await page.mouse.click(x, y);
+}
+
 /** Waits until no pause covers the page. */
 export function waitForNoPause(page: Page, timeout = 8000): Promise<true> {
   return waitFor(async () => (await pauseHost(page)) === null, { timeout, message: 'the pause to go away' });
@@ -80,7 +92,7 @@ export async function clickInPause(page: Page, frame: Frame, text: string | RegE
   assert.ok(box, `the pause has a button "${text}"`);
   // And once the frame has drawn it: input goes where the browser last saw the frame on screen.
   await Promise.race([frame.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))'), sleep(500)]);
-  await page.mouse.click(box.x, box.y);
+  await pointAndClick(page, box.x, box.y);
 }
 
 /** Whether the pause's button with this text is enabled. */
