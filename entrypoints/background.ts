@@ -4,6 +4,7 @@ import { browserScripting } from '@/lib/browser-ports';
 import { messaging } from '@/lib/messages';
 import { handleMeetingCardClose, handleMeetingNote, handlePauseShortcut } from '@/lib/meeting-actions';
 import { handlePauseContinue, handlePauseLeave, handlePauseNote, handlePauseShown, handleWindowAlarm } from '@/lib/pause-actions';
+import { countReflections } from '@/lib/journal';
 import { pausesSince, startOfDay, summarisePauses } from '@/lib/pause-log';
 import { reconcileRegistration } from '@/lib/registration';
 import { getSettings, settingsItem } from '@/lib/settings-store';
@@ -22,6 +23,8 @@ export default defineBackground({
     // Every listener is registered synchronously so a sleeping worker wakes for it.
     browser.runtime.onInstalled.addListener(() => {
       void settingsItem.migrate().finally(reconcile);
+      // Upgrade the journal (building its word index) now, not when the popup first opens.
+      void countReflections().catch((error) => console.error('Pause Moment could not open the journal', error));
     });
     browser.runtime.onStartup.addListener(reconcile);
     settingsItem.watch(reconcile);

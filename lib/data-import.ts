@@ -1,7 +1,7 @@
 import { storage } from '@wxt-dev/storage';
 import { clear, getMany, keys, promisifyRequest, setMany, type UseStore } from 'idb-keyval';
 import { canonicalReflection, EXPORT_FORMAT, EXPORT_VERSION, type ExportFile } from './data-export';
-import { allReflections, clearJournal, countReflections, journalStore, putReflectionsAtomically } from './journal';
+import { allReflections, clearJournal, countReflections, journalStore, putReflectionsAtomically, writeRecords } from './journal';
 import { canonicalPauseRecord, pauseRecordProblem } from './pause-record';
 import { pauseLogStore, type PauseRecord } from './pause-log';
 import { reflectionProblem, type Reflection } from './reflection';
@@ -316,6 +316,21 @@ function snapshot(ids: string[], store: UseStore): Promise<unknown[]> {
   return ids.length ? getMany(ids, store) : Promise.resolve([]);
 }
 
+/**
+ * What the journal holds under `ids` (undefined where nothing), as `snapshot`
+ * but reusing the valid reflections already read (`here`): only ids stored
+ * as something else (records no read shows) are read again.
+ */
+async function snapshotJournal(ids: string[], here: readonly Reflection[], store: UseStore): Promise<unknown[]> {
+  if (ids.length === 0) return [];
+  const valid = new Map(here.map((r) => [r.id, r]));
+  const stored = new Set(await keys<string>(store));
+  const unread = ids.filter((id) => !valid.has(id) && stored.has(id));
+  const values = await snapshot(unread, store);
+  const raw = new Map(unread.map((id, i) => [id, values[i]]));
+  return ids.map((id) => valid.get(id) ?? raw.get(id));
+}
+
 /** Puts back what `snapshot` read, in one transaction: old values restored, ids that were new deleted. */
 function restore(ids: string[], before: unknown[], store: UseStore): Promise<void> {
   return store('readwrite', (s) => {
@@ -359,7 +374,11 @@ export function applyImport(text: string, deps: DataDeps = {}): Promise<ImportRe
         settings.get(),
       ]);
       merged = mergeImport({ reflections: reflectionsHere, pauses: pauseIdsHere.map((id) => ({ id })), settings: settingsHere }, parsed.file);
-      journalBefore = await snapshot(merged.reflections.map((r) => r.id), journal);
+      journalBefore = await snapshotJournal(
+        merged.reflections.map((r) => r.id),
+        reflectionsHere,
+        journal,
+      );
       pausesBefore = await snapshot(merged.pauses.map((p) => p.id), pauses);
     } catch (error) {
       return refuse(`Your current data could not be read (${reason(error)}), so nothing was imported.`);
@@ -369,7 +388,12 @@ export function applyImport(text: string, deps: DataDeps = {}): Promise<ImportRe
     try {
       if (merged.reflections.length) {
         await putReflectionsAtomically(merged.reflections, journal);
-        undo.push(() => restore(merged.reflections.map((r) => r.id), journalBefore, journal));
+        undo.push(() =>
+          writeRecords(
+            merged.reflections.map((r, i) => [r.id, journalBefore[i]] as const),
+            journal,
+          ),
+        );
       }
       if (merged.pauses.length) {
         await setMany(

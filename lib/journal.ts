@@ -1,5 +1,8 @@
-import { clear, createStore, get, promisifyRequest, set, setMany, type UseStore } from 'idb-keyval';
+import { get, promisifyRequest, type UseStore } from 'idb-keyval';
+import { createJournalStore } from './journal-db';
 import { reflectionProblem, type Reflection } from './reflection';
+import { fold, hasEveryWord, queryWords, reflectionWords } from './search-words';
+import { idsFiledUnder, idsInAll, indexedWords, PostingEdits, wordsStoreBeside } from './word-index';
 
 /**
  * The journal: one record per reflection, keyed by its id. Ids are
@@ -10,6 +13,11 @@ import { reflectionProblem, type Reflection } from './reflection';
  * Every read checks each record with `reflectionProblem` and skips the ones
  * that fail (old or corrupt data, or a record whose key is not its id): a bad
  * record is invisible, it never makes a read throw.
+ *
+ * Every write also updates the word index beside the reflections
+ * (`word-index.ts`) in the same transaction, when the store has one (the
+ * journal's own store does, see `journal-db.ts`; a plain idb-keyval store
+ * works too, and is searched by reading every record).
  */
 
 /** Records read per transaction by the long walks (search, export). */
@@ -24,7 +32,7 @@ let defaultStore: UseStore | undefined;
  * IndexedDB, where the site could read it.
  */
 export function journalStore(): UseStore {
-  defaultStore ??= createStore('pause-moment-journal', 'reflections');
+  defaultStore ??= createJournalStore();
   return defaultStore;
 }
 
@@ -48,7 +56,50 @@ function named(value: unknown): string {
 export async function saveReflection(r: Reflection, store = journalStore()): Promise<void> {
   const problem = reflectionProblem(r);
   if (problem !== undefined) throw new Error(`Cannot save ${named(r)}: it ${problem}.`);
-  await set(r.id, r, store);
+  await writeRecords([[r.id, r]], store);
+}
+
+/** The words a stored value is indexed under: none unless it is a valid reflection stored under its own id. */
+function wordsOfStored(key: IDBValidKey, value: unknown): Set<string> | undefined {
+  const r = asReflection(key, value);
+  return r && indexedWords(r);
+}
+
+/**
+ * Writes each value under its id (`undefined` deletes it) in one readwrite
+ * transaction, keeping the word index in step: the values there before are
+ * read first, so the words they no longer have are dropped from the index.
+ * Values are written as given (a rollback may put back an invalid record);
+ * only valid reflections are indexed.
+ */
+export function writeRecords(entries: ReadonlyArray<readonly [id: string, value: unknown]>, store = journalStore()): Promise<void> {
+  return store('readwrite', (s) => {
+    const words = wordsStoreBeside(s);
+    const done = promisifyRequest(s.transaction);
+    if (!words) {
+      for (const [id, value] of entries) {
+        if (value === undefined) s.delete(id);
+        else s.put(value, id);
+      }
+      return done;
+    }
+    const edits = new PostingEdits();
+    // The last value given for an id wins, as it would with one put after another.
+    const latest = new Map(entries);
+    let pending = latest.size;
+    for (const [id] of latest) {
+      const read = s.get(id);
+      read.onsuccess = () => {
+        const value = latest.get(id);
+        edits.change(id, wordsOfStored(id, read.result), value === undefined ? undefined : wordsOfStored(id, value));
+        if (value === undefined) s.delete(id);
+        else s.put(value, id);
+        pending -= 1;
+        if (pending === 0) edits.writeTo(words);
+      };
+    }
+    return done;
+  });
 }
 
 /** Puts back a reflection removed by `deleteReflection` (undo). The same as `saveReflection`. */
@@ -167,47 +218,91 @@ export interface SearchPage {
   cursor?: string;
 }
 
-/** Lowercased, decomposed, combining marks stripped: "Límites" and "LIMITES" fold alike. */
-function fold(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
-}
-
 function normaliseTag(tag: string): string {
   return tag.trim().replace(/^#/, '').toLowerCase().normalize('NFC');
 }
 
+/** Query words shorter than this are not looked up in the index: they begin too many words to narrow anything down. */
+const INDEX_WORD_MIN = 3;
+/** Reflections read per transaction when checking what the index found. */
+const CHECK_BATCH_SIZE = 50;
+
 /**
  * Reflections matching `query`, newest first. A reflection matches when every
- * whitespace-separated term is found, ignoring case and accents, in its text,
- * its prompt or its tags (written "#tag", so "#boundary" and "bound" both
- * find the tag "boundary"). An empty query matches everything (useful with
- * `tag`).
+ * word of the query begins a word of its text, its prompt or its tags, ignoring
+ * case and accents ("bound" finds "boundary"; "#bound" finds the tag
+ * #boundary; see `search-words.ts`). An empty query matches everything (useful
+ * with `tag`).
  *
- * The store is read in transactions of `SEARCH_BATCH_SIZE` records, yielding
- * to the event loop between them, so a search over a large journal never
- * holds the thread for long. It stops at `limit` results (`more`/`cursor` tell
- * how to continue: pages continued this way give exactly what one unlimited
- * search would).
+ * With the word index (the journal's own store), the reflections filed under
+ * the query's longer words and the tag are read and checked, and nothing else.
+ * Without it, or when every query word is short, the store is read newest
+ * first in transactions of `SEARCH_BATCH_SIZE` records, yielding to the event
+ * loop between them, so a search never holds the thread for long. Either way
+ * it stops at `limit` results (`more`/`cursor` tell how to continue: pages
+ * continued this way give exactly what one unlimited search would).
  *
  * Abort: the search rejects with `signal.reason` (an "AbortError"
- * DOMException unless the caller gave another reason), checked before every
- * record; it never resolves with partial results once aborted.
+ * DOMException unless the caller gave another reason), checked between
+ * reads; it never resolves with partial results once aborted.
  */
 export async function searchReflections(query: string, opts: SearchOptions = {}, store = journalStore()): Promise<SearchPage> {
   const { signal } = opts;
   signal?.throwIfAborted();
   const limit = opts.limit === undefined || Number.isNaN(opts.limit) ? SEARCH_LIMIT : Math.max(1, Math.floor(opts.limit));
-  const terms = fold(query).split(/\s+/).filter(Boolean);
+  const wanted = queryWords(query);
   const tag = opts.tag === undefined ? '' : normaliseTag(opts.tag);
   const matches = (r: Reflection): boolean => {
     if (tag && !r.tags.some((t) => t.normalize('NFC') === tag)) return false;
-    if (terms.length === 0) return true;
-    const haystack = fold(`${r.text}\n${r.prompt ?? ''}\n${r.tags.map((t) => `#${t}`).join(' ')}`);
-    return terms.every((term) => haystack.includes(term));
+    return wanted.length === 0 || hasEveryWord(reflectionWords(r), wanted);
   };
+  const lookups = wanted.filter((w) => w.length >= INDEX_WORD_MIN).map((w) => ({ word: w, prefix: true }));
+  if (tag) lookups.push({ word: `#${fold(tag)}`, prefix: false });
+  const candidates = lookups.length ? await indexCandidates(store, lookups, opts.before) : undefined;
+  signal?.throwIfAborted();
+  return candidates ? checkCandidates(store, candidates, matches, limit, signal) : scan(store, matches, limit, opts.before, signal);
+}
 
+/** Ids the index files under every one of `lookups`, newest first; undefined when the store has no index. */
+function indexCandidates(store: UseStore, lookups: Array<{ word: string; prefix: boolean }>, before?: string): Promise<string[] | undefined> {
+  return store('readonly', async (s) => {
+    const words = wordsStoreBeside(s);
+    if (!words) return undefined;
+    const lists = await Promise.all(lookups.map((l) => idsFiledUnder(words, l.word, l.prefix)));
+    return idsInAll(lists, before);
+  });
+}
+
+/** Reads the candidates in order, a batch per transaction, keeping those that match. */
+async function checkCandidates(
+  store: UseStore,
+  candidates: string[],
+  matches: (r: Reflection) => boolean,
+  limit: number,
+  signal?: AbortSignal,
+): Promise<SearchPage> {
   const results: Reflection[] = [];
-  let upper: IDBValidKey | undefined = opts.before;
+  for (let at = 0; at < candidates.length; at += CHECK_BATCH_SIZE) {
+    const batch = candidates.slice(at, at + CHECK_BATCH_SIZE);
+    const values = await store('readonly', (s) => Promise.all(batch.map((id) => promisifyRequest(s.get(id)))));
+    signal?.throwIfAborted();
+    for (let i = 0; i < batch.length; i++) {
+      const r = asReflection(batch[i]!, values[i]);
+      if (!r || !matches(r)) continue;
+      results.push(r);
+      if (results.length >= limit) {
+        const more = at + i + 1 < candidates.length;
+        return more ? { results, more, cursor: r.id } : { results, more };
+      }
+    }
+  }
+  return { results, more: false };
+}
+
+/** Reads the store newest first, in batches, keeping what matches. */
+async function scan(store: UseStore, matches: (r: Reflection) => boolean, limit: number, before?: string, signal?: AbortSignal): Promise<SearchPage> {
+  const results: Reflection[] = [];
+  let upper: IDBValidKey | undefined = before;
   for (;;) {
     const batch = await walk(store, {
       range: upper === undefined ? null : IDBKeyRange.upperBound(upper, true),
@@ -237,10 +332,16 @@ export async function searchReflections(query: string, opts: SearchOptions = {},
 export function deleteReflection(id: string, store = journalStore()): Promise<Reflection | undefined> {
   return store('readwrite', (s) => {
     const request = s.get(id);
+    const words = wordsStoreBeside(s);
     return new Promise<Reflection | undefined>((resolve, reject) => {
       request.onsuccess = () => {
         const old = asReflection(id, request.result);
         s.delete(id);
+        if (words && old) {
+          const edits = new PostingEdits();
+          edits.change(id, indexedWords(old), undefined);
+          edits.writeTo(words);
+        }
         promisifyRequest(s.transaction).then(() => resolve(old), reject);
       };
       request.onerror = () => reject(request.error);
@@ -291,13 +392,17 @@ export async function putReflectionsAtomically(rs: readonly Reflection[], store 
     if (problem !== undefined) throw new Error(`Cannot import: ${named(r)} (number ${i + 1} of ${rs.length}) ${problem}. Nothing was imported.`);
   });
   if (rs.length === 0) return;
-  await setMany(
-    rs.map((r) => [r.id, r]),
+  await writeRecords(
+    rs.map((r) => [r.id, r] as const),
     store,
   );
 }
 
-/** Deletes every reflection. */
+/** Deletes every reflection (and the word index with them). */
 export function clearJournal(store = journalStore()): Promise<void> {
-  return clear(store);
+  return store('readwrite', (s) => {
+    s.clear();
+    wordsStoreBeside(s)?.clear();
+    return promisifyRequest(s.transaction);
+  });
 }

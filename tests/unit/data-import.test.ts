@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { createStore, entries, setMany, type UseStore } from 'idb-keyval';
+import { createJournalStore } from '@/lib/journal-db';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { storage } from '@wxt-dev/storage';
@@ -212,7 +213,7 @@ let journal: UseStore;
 let pauses: UseStore;
 beforeEach(() => {
   dbCount++;
-  journal = createStore(`import-test-journal-${dbCount}`, 'reflections');
+  journal = createJournalStore(`import-test-journal-${dbCount}`);
   pauses = createStore(`import-test-pauses-${dbCount}`, 'pauses');
 });
 

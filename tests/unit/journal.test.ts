@@ -1,7 +1,9 @@
 import fc from 'fast-check';
-import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { createStore, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { idTimePrefix } from '@/lib/ids';
+import { createJournalStore } from '@/lib/journal-db';
+import { blockOf, indexedWords } from '@/lib/word-index';
 import {
   allReflections,
   clearJournal,
@@ -15,6 +17,7 @@ import {
   saveReflection,
   SEARCH_BATCH_SIZE,
   searchReflections,
+  writeRecords,
 } from '@/lib/journal';
 import { newReflection, type Mood, type Reflection, type ReflectionSource } from '@/lib/reflection';
 
@@ -23,7 +26,10 @@ const MINUTE = 60_000;
 const popup: ReflectionSource = { kind: 'popup' };
 
 let dbCount = 0;
-const freshStore = (): UseStore => createStore(`journal-test-${++dbCount}`, 'reflections');
+/** A journal of its own, with the word index, as the extension's. */
+const freshStore = (): UseStore => createJournalStore(`journal-test-${++dbCount}`);
+/** A plain idb-keyval store with no word index: searched by reading every record. */
+const plainStore = (): UseStore => createStore(`journal-plain-${++dbCount}`, 'reflections');
 
 let store: UseStore;
 beforeEach(() => {
@@ -251,10 +257,15 @@ describe('searchReflections', () => {
     expect(second).toEqual({ results: [rs[0]], more: false });
     // Reaching the limit on the oldest record: nothing is left to look at.
     expect(await searchReflections('even', { limit: 3 }, store)).toEqual({ results: [rs[4], rs[2], rs[0]], more: false });
-    // Older records remain but none match: `more` is honest only about records left, not matches.
+    // The index knows no older reflection holds "odd": nothing is left to look at.
     const odd = await searchReflections('odd', { limit: 2 }, store);
-    expect(odd).toEqual({ results: [rs[3], rs[1]], more: true, cursor: rs[1]!.id });
-    expect(await searchReflections('odd', { limit: 2, before: odd.cursor }, store)).toEqual({ results: [], more: false });
+    expect(odd).toEqual({ results: [rs[3], rs[1]], more: false });
+    // Without an index older records remain unread, and `more` is honest only about records left, not matches.
+    const plain = plainStore();
+    await putReflectionsAtomically(rs, plain);
+    const unindexed = await searchReflections('odd', { limit: 2 }, plain);
+    expect(unindexed).toEqual({ results: [rs[3], rs[1]], more: true, cursor: rs[1]!.id });
+    expect(await searchReflections('odd', { limit: 2, before: unindexed.cursor }, plain)).toEqual({ results: [], more: false });
   });
 
   it('gives, page by page, exactly what one unlimited search gives', async () => {
@@ -301,14 +312,17 @@ describe('searchReflections', () => {
     );
   });
 
-  describe('in a large journal', () => {
+  describe('in a large journal without a word index', () => {
     const N = 2 * SEARCH_BATCH_SIZE + 234;
     let rs: Reflection[]; // oldest first
     beforeEach(async () => {
       // Every 100th reflection, counting from the newest, mentions "needle".
       rs = Array.from({ length: N }, (_, i) => made(T0 + i * MINUTE, (N - 1 - i) % 100 === 99 ? `needle ${i}` : `hay ${i}`));
+      store = plainStore();
       await saveAll(rs);
     });
+    // Each search first opens one transaction to look for the index.
+    const LOOKUP = 1;
 
     it('reads in batches, one transaction each, never all at once', async () => {
       const c = counting(store);
@@ -316,7 +330,7 @@ describe('searchReflections', () => {
       const page = await searchReflections('needle', { limit: 100 }, c.store);
       expect(page.results).toHaveLength(12);
       expect(page.more).toBe(false);
-      expect(c.transactions()).toBe(Math.ceil(N / SEARCH_BATCH_SIZE));
+      expect(c.transactions()).toBe(LOOKUP + Math.ceil(N / SEARCH_BATCH_SIZE));
       expect(getAll).not.toHaveBeenCalled();
     });
 
@@ -325,9 +339,9 @@ describe('searchReflections', () => {
       const timersAtStart: number[] = [];
       const c = counting(store, () => timersAtStart.push(timers.mock.calls.length));
       await searchReflections('nothing matches this', {}, c.store);
-      expect(c.transactions()).toBe(3);
-      expect(timersAtStart[1]).toBeGreaterThan(timersAtStart[0]!);
+      expect(c.transactions()).toBe(LOOKUP + 3);
       expect(timersAtStart[2]).toBeGreaterThan(timersAtStart[1]!);
+      expect(timersAtStart[3]).toBeGreaterThan(timersAtStart[2]!);
     });
 
     it('stops reading once it has `limit` results, even on the last record of a batch', async () => {
@@ -336,7 +350,7 @@ describe('searchReflections', () => {
       const page = await searchReflections('needle', { limit: 5 }, c.store);
       expect(page.results).toHaveLength(5);
       expect(page).toMatchObject({ more: true, cursor: rs[N - SEARCH_BATCH_SIZE]!.id });
-      expect(c.transactions()).toBe(1);
+      expect(c.transactions()).toBe(LOOKUP + 1);
       const rest = await searchReflections('needle', { limit: 100, before: page.cursor }, store);
       expect(rest.results).toHaveLength(7);
     });
@@ -344,9 +358,9 @@ describe('searchReflections', () => {
     it('rejects with the abort reason and stops reading when aborted', async () => {
       const controller = new AbortController();
       const reason = new Error('the query changed');
-      const c = counting(store, (n) => n === 2 && controller.abort(reason));
+      const c = counting(store, (n) => n === LOOKUP + 2 && controller.abort(reason));
       await expect(searchReflections('nothing matches this', { signal: controller.signal }, c.store)).rejects.toBe(reason);
-      expect(c.transactions()).toBe(2);
+      expect(c.transactions()).toBe(LOOKUP + 2);
     });
 
     it('rejects with an AbortError when aborted by a timer while it runs', async () => {
@@ -447,5 +461,144 @@ describe('journalStore', () => {
     expect(await allReflections()).toEqual([r]);
     await clearJournal();
     expect(await countReflections()).toBe(0);
+  });
+});
+
+describe('the word index', () => {
+  it('finds a rare word by reading only the reflections filed under it', async () => {
+    const N = 1234;
+    const rs = Array.from({ length: N }, (_, i) => made(T0 + i * MINUTE, i % 100 === 7 ? `needle ${i} #rare` : `hay ${i}`));
+    await putReflectionsAtomically(rs, store);
+    const expected = newestFirst(rs.filter((r) => r.text.startsWith('needle')));
+    const steps = vi.spyOn(IDBCursor.prototype, 'continue');
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const c = counting(store);
+    const page = await searchReflections('needle', { limit: 100 }, c.store);
+    expect(ids(page.results)).toEqual(expected);
+    expect(page.more).toBe(false);
+    expect(steps).not.toHaveBeenCalled();
+    expect(gets.mock.calls.length).toBe(expected.length);
+    expect(c.transactions()).toBe(2); // the lookup, then one batch of reflections
+    expect(ids((await searchReflections('', { tag: 'rare', limit: 100 }, store)).results)).toEqual(expected);
+  });
+
+  it('is built from every reflection when an older journal (reflections only) is opened', async () => {
+    const name = `journal-upgrade-${++dbCount}`;
+    const old = createStore(name, 'reflections'); // version 1, as journals were
+    const rs = [made(T0, 'First light #calm'), made(T0 + MINUTE, 'Late meeting'), made(T0 + 2 * MINUTE, 'Calm evening')];
+    for (const r of rs) await set(r.id, r, old);
+    await set('not-a-reflection', { text: 'calm' }, old);
+    // idb-keyval keeps its connection; a newer version closes nothing it does not own, so close it first.
+    await old('readonly', (s) => s.transaction.db.close());
+
+    const upgraded = createJournalStore(name);
+    expect(await countReflections(upgraded)).toBe(4); // opens it, building the index
+    const steps = vi.spyOn(IDBCursor.prototype, 'continue');
+    expect(ids((await searchReflections('calm', {}, upgraded)).results)).toEqual([rs[2]!.id, rs[0]!.id]);
+    expect(ids((await searchReflections('', { tag: 'calm' }, upgraded)).results)).toEqual([rs[0]!.id]);
+    expect(ids(await reflectionsNewestFirst(10, undefined, upgraded))).toEqual(newestFirst(rs));
+    // The searches read the index, not every record (the only cursor steps are the newest-first read's).
+    expect(steps.mock.calls.length).toBeLessThanOrEqual(rs.length + 1);
+  });
+
+  it('lets a newer version of the journal open, and opens again afterwards', async () => {
+    const name = `journal-reopen-${++dbCount}`;
+    const s = createJournalStore(name);
+    const r = made(T0, 'still here');
+    await saveReflection(r, s);
+    // A newer version opening (here: deleting the database) is not blocked by our open connection.
+    await new Promise<void>((resolve, reject) => {
+      const del = indexedDB.deleteDatabase(name);
+      del.onsuccess = () => resolve();
+      del.onerror = () => reject(del.error);
+      del.onblocked = () => reject(new Error('blocked by the journal connection'));
+    });
+    await saveReflection(r, s);
+    expect(ids((await searchReflections('still', {}, s)).results)).toEqual([r.id]);
+  });
+
+  it('always finds what reading every record finds, whatever was written, edited, deleted, imported or rolled back', async () => {
+    const vocabulary = ['calm', 'Límites', 'yes', 'no', 'Meeting', 'meetings', 'boss', '#boundary', '#MyChoice', 'self-care', 'lighthouse'];
+    const text = fc.subarray(vocabulary, { minLength: 1 }).map((ws) => ws.join(' '));
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('save' as const), at: fc.nat(40), text }),
+      fc.record({ kind: fc.constant('edit' as const), pick: fc.nat(), text }),
+      fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
+      fc.record({ kind: fc.constant('import' as const), texts: fc.array(fc.tuple(fc.nat(40), text), { maxLength: 6 }) }),
+      fc.record({ kind: fc.constant('rollback' as const), pick: fc.nat(), value: fc.oneof(fc.constant(undefined), fc.constant('junk'), text) }),
+      fc.record({ kind: fc.constant('clear' as const) }),
+    );
+    const query = fc.record({
+      terms: fc.subarray(['calm', 'lim', 'no', '#bound', '#mychoice', 'meet', 'meetings', 'self', 'care', 'li', 'xyz'], { maxLength: 2 }),
+      tag: fc.option(fc.constantFrom('boundary', 'mychoice'), { nil: undefined }),
+      limit: fc.integer({ min: 1, max: 6 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { maxLength: 12 }), fc.array(query, { minLength: 1, maxLength: 4 }), async (ops, queries) => {
+        const indexed = freshStore();
+        const plain = plainStore();
+        const both = async (f: (s: UseStore) => Promise<unknown>) => {
+          await f(indexed);
+          await f(plain);
+        };
+        const live: Reflection[] = [];
+        const pick = (n: number): Reflection | undefined => live[n % Math.max(1, live.length)];
+        for (const o of ops) {
+          if (o.kind === 'save') {
+            const r = made(T0 + o.at * MINUTE, o.text);
+            live.push(r);
+            await both((s) => saveReflection(r, s));
+          } else if (o.kind === 'edit') {
+            const r = pick(o.pick);
+            if (r) await both((s) => saveReflection({ ...r, text: o.text, tags: newReflection(r.id, r.createdAt, o.text, popup).tags }, s));
+          } else if (o.kind === 'delete') {
+            const r = pick(o.pick);
+            if (r) await both((s) => deleteReflection(r.id, s));
+          } else if (o.kind === 'import') {
+            const rs = o.texts.map(([at, t]) => made(T0 + at * MINUTE, t));
+            live.push(...rs);
+            await both((s) => putReflectionsAtomically(rs, s));
+          } else if (o.kind === 'rollback') {
+            const r = pick(o.pick);
+            const value = typeof o.value === 'string' && r && o.value !== 'junk' ? { ...r, text: o.value, tags: newReflection(r.id, r.createdAt, o.value, popup).tags } : o.value;
+            if (r) await both((s) => writeRecords([[r.id, value]], s));
+          } else {
+            await both((s) => clearJournal(s));
+          }
+        }
+        // The index holds exactly the words of the reflections there now: nothing stale is left behind.
+        const expectedIndex = new Map<string, string[]>();
+        for (const r of await allReflections(indexed)) {
+          for (const w of indexedWords(r)) {
+            const k = JSON.stringify([w, blockOf(r.id)]);
+            expectedIndex.set(k, [...(expectedIndex.get(k) ?? []), r.id].sort());
+          }
+        }
+        const actualIndex = await indexed('readonly', async (st) => {
+          const words = st.transaction.objectStore('words');
+          const [keys, values] = await Promise.all([promisifyRequest(words.getAllKeys()), promisifyRequest(words.getAll())]);
+          return new Map(keys.map((k, i) => [JSON.stringify(k), [...(values[i] as string[])].sort()]));
+        });
+        expect(actualIndex).toEqual(expectedIndex);
+
+        for (const q of queries) {
+          const query = q.terms.join(' ');
+          const opts = { limit: q.limit, ...(q.tag ? { tag: q.tag } : {}) };
+          const everything = async (s: UseStore): Promise<string[]> => {
+            const out: string[] = [];
+            let before: string | undefined;
+            for (let guard = 0; guard < 100; guard++) {
+              const page = await searchReflections(query, { ...opts, ...(before ? { before } : {}) }, s);
+              out.push(...ids(page.results));
+              if (!page.more) return out;
+              before = page.cursor;
+            }
+            throw new Error('never ended');
+          };
+          expect(await everything(indexed)).toEqual(await everything(plain));
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
