@@ -8,12 +8,60 @@ import { PAUSE_COMMAND } from './lib/commands';
  */
 const testBuild = process.env.PAUSE_MOMENT_TEST === '1';
 
+/**
+ * Test builds also hold bench/blank.html, the bench's baseline for the popup:
+ * an extension page with one small script that reads the newest 20
+ * reflections with a plain IndexedDB cursor and lists them, which is the
+ * least any extension page could do.
+ */
+const benchBlankPage = [
+  {
+    relativeDest: 'bench/blank.html',
+    contents:
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title><script src="/bench/blank.js"></script></head>' +
+      '<body><section class="journal"><ul class="list"></ul></section></body></html>',
+  },
+  {
+    relativeDest: 'bench/blank.js',
+    contents: `const open = indexedDB.open('pause-moment-journal');
+open.onsuccess = () => {
+  const values = [];
+  const cursor = open.result.transaction('reflections', 'readonly').objectStore('reflections').openCursor(null, 'prev');
+  cursor.onsuccess = () => {
+    const c = cursor.result;
+    if (c && values.length < 20) {
+      values.push(c.value);
+      return c.continue();
+    }
+    const list = () => {
+      const ul = document.querySelector('.list');
+      for (const v of values) {
+        const li = document.createElement('li');
+        li.className = 'item';
+        li.dataset.id = v.id;
+        li.textContent = v.text;
+        ul.append(li);
+      }
+    };
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', list);
+    else list();
+  };
+};
+`,
+  },
+];
+
 export default defineConfig({
   modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill'],
   // MV2 silently drops optional_host_permissions, so Firefox is built as MV3 too.
   manifestVersion: 3,
   imports: false,
   outDir: testBuild ? '.output-test' : '.output',
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      if (testBuild) files.push(...benchBlankPage);
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Pause Moment',
     description: 'A calm pause before you scroll or agree: is this really my choice?',

@@ -172,27 +172,56 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeou
 /** How many reflections a page of the popup's list holds. */
 export const JOURNAL_PAGE = 20;
 
+/** `IDBObjectStore.getAllRecords` (newer browsers): keys and values in one request, in either direction. */
+type RecordsReader = {
+  getAllRecords?(options: { query?: IDBKeyRange | null; count?: number; direction?: IDBCursorDirection }): IDBRequest<Array<{ key: IDBValidKey; value: unknown }>>;
+};
+
+/**
+ * Up to `count` records (valid or not) in `range`, newest first: one
+ * getAllRecords request where the browser has it, else a cursor walked
+ * backwards `count` steps.
+ */
+function newestRecords(s: IDBObjectStore, range: IDBKeyRange | null, count: number): Promise<Array<{ key: IDBValidKey; value: unknown }>> {
+  const reader = s as IDBObjectStore & RecordsReader;
+  if (typeof reader.getAllRecords === 'function') return promisifyRequest(reader.getAllRecords({ query: range, count, direction: 'prev' }));
+  return new Promise((resolve, reject) => {
+    const out: Array<{ key: IDBValidKey; value: unknown }> = [];
+    const request = s.openCursor(range, 'prev');
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return resolve(out);
+      out.push({ key: cursor.key, value: cursor.value });
+      if (out.length >= count) return resolve(out);
+      cursor.continue();
+    };
+    request.onerror = () => reject(request.error);
+  });
+}
+
 /**
  * Up to `limit` reflections, newest first, older than the id `before`
- * (exclusive) or from the newest. Reads one cursor backwards in one
- * transaction: only the records returned, plus any invalid ones skipped on
- * the way, are read. A page shorter than `limit` means there is nothing
- * older; to page on, pass the last id of a page as the next `before`.
+ * (exclusive) or from the newest. Reads only the records returned, plus any
+ * invalid ones skipped on the way (then it reads on for as many more). A page
+ * shorter than `limit` means there is nothing older; to page on, pass the last
+ * id of a page as the next `before`.
  */
 export async function reflectionsNewestFirst(limit: number, before?: string, store = journalStore()): Promise<Reflection[]> {
   const wanted = Math.floor(limit);
   if (!(wanted > 0)) return [];
   const out: Reflection[] = [];
-  await walk(store, {
-    range: before === undefined ? null : IDBKeyRange.upperBound(before, true),
-    direction: 'prev',
-    maxRecords: Infinity,
-    visit: (r) => {
-      out.push(r);
-      return out.length >= wanted;
-    },
-  });
-  return out;
+  let upper: IDBValidKey | undefined = before;
+  for (;;) {
+    const count = Math.min(wanted - out.length, 1000);
+    const range: IDBKeyRange | null = upper === undefined ? null : IDBKeyRange.upperBound(upper, true);
+    const records: Array<{ key: IDBValidKey; value: unknown }> = await store('readonly', (s) => newestRecords(s, range, count));
+    for (const { key, value } of records) {
+      const r = asReflection(key, value);
+      if (r) out.push(r);
+    }
+    if (out.length >= wanted || records.length < count) return out;
+    upper = records[records.length - 1]!.key;
+  }
 }
 
 export interface SearchOptions {
@@ -282,8 +311,9 @@ async function checkCandidates(
   signal?: AbortSignal,
 ): Promise<SearchPage> {
   const results: Reflection[] = [];
-  for (let at = 0; at < candidates.length; at += CHECK_BATCH_SIZE) {
-    const batch = candidates.slice(at, at + CHECK_BATCH_SIZE);
+  for (let at = 0; at < candidates.length; ) {
+    // As many as are still wanted (most candidates match), at most a batch.
+    const batch = candidates.slice(at, at + Math.min(CHECK_BATCH_SIZE, limit - results.length));
     const values = await store('readonly', (s) => Promise.all(batch.map((id) => promisifyRequest(s.get(id)))));
     signal?.throwIfAborted();
     for (let i = 0; i < batch.length; i++) {
@@ -295,6 +325,7 @@ async function checkCandidates(
         return more ? { results, more, cursor: r.id } : { results, more };
       }
     }
+    at += batch.length;
   }
   return { results, more: false };
 }

@@ -1,8 +1,9 @@
 import { mount } from 'svelte';
 import '@/components/theme.css';
 import PopupPage from '@/components/PopupPage.svelte';
+import { takeFirstPage } from '@/lib/first-page';
 import { JOURNAL_PAGE, reflectionsNewestFirst } from '@/lib/journal';
 
-// Start reading the newest reflections before the page is built, so the list can paint with it.
-const firstPage = reflectionsNewestFirst(JOURNAL_PAGE);
+// The newest reflections, read from the start by popup-first-page.js (or now, if it did not run).
+const firstPage = takeFirstPage() ?? reflectionsNewestFirst(JOURNAL_PAGE);
 mount(PopupPage, { target: document.getElementById('app')!, props: { firstPage } });

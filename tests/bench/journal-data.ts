@@ -9,6 +9,7 @@
  * newest 1,000 of the 10,000-record journal are exactly the 1,000-record one.
  */
 import { reflectionProblem, tagsInText, type Reflection } from '../../lib/reflection.ts';
+import { hasEveryWord, queryWords, reflectionWords } from '../../lib/search-words.ts';
 
 /** A term found in very few records (i % 10007 === 500): a search for it walks the whole journal. */
 export const RARE_TERM = 'lighthouse';
@@ -113,21 +114,19 @@ export const GENERATOR_SOURCE = String.raw`function pmReflection(i, anchor) {
 type Generator = (i: number, anchor: number) => Reflection;
 const generator = new Function(`return (${GENERATOR_SOURCE});`)() as Generator;
 
-/** The search's own folding (lib/journal.ts): lowercase, decomposed, marks removed. */
-const fold = (text: string): string => text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
-const haystack = (r: Reflection): string => fold(`${r.text}\n${r.prompt ?? ''}\n${r.tags.map((t) => `#${t}`).join(' ')}`);
 
 /** The generated journal as Node sees it: for checks and expected results, never sent to the page. */
 export class Journal {
   readonly records: Reflection[];
-  private readonly haystacks: string[];
+  private readonly words: Array<Set<string>>;
 
   constructor(
     readonly size: number,
     readonly anchor: number,
   ) {
     this.records = Array.from({ length: size }, (_, i) => generator(i, anchor));
-    this.haystacks = this.records.map(haystack);
+    // The search's own notion of a reflection's words (lib/search-words.ts).
+    this.words = this.records.map(reflectionWords);
   }
 
   /**
@@ -153,14 +152,14 @@ export class Journal {
     return this.records.slice(0, Math.min(n, limit)).map((r) => r.id);
   }
 
-  /** What the popup's search (every term, newest first, first `limit`) shows for `query` in the newest `n` records, and how many records it reads to get there. */
+  /** What the popup's search (every word, newest first, first `limit`) shows for `query` in the newest `n` records, and how many records a newest-first scan reads to get there. */
   search(n: number, query: string, limit: number): { ids: string[]; matches: number; walked: number } {
-    const terms = fold(query).split(/\s+/).filter(Boolean);
+    const wanted = queryWords(query);
     const ids: string[] = [];
     let matches = 0;
     let walked = n;
     for (let i = 0; i < n; i++) {
-      if (!terms.every((t) => this.haystacks[i]!.includes(t))) continue;
+      if (!hasEveryWord(this.words[i]!, wanted)) continue;
       matches++;
       if (ids.length < limit) ids.push(this.records[i]!.id);
       if (ids.length === limit && walked === n) walked = i + 1;

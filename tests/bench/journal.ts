@@ -120,13 +120,30 @@ const PAGE_LIB = `(() => {
   };
   window.__pm = {
     count,
-    async seed(from, to, anchor, batch) {
-      const db = await open();
+    /**
+     * A journal as the extension's first version kept it (database version 1,
+     * reflections only): the database is deleted (the extension's connections
+     * close themselves when asked) and made again holding records 0..n-1.
+     * The extension's next open upgrades it, building the word index.
+     */
+    async seedOlder(n, anchor, batch) {
+      await new Promise((resolve, reject) => {
+        const del = indexedDB.deleteDatabase(DB);
+        del.onsuccess = () => resolve();
+        del.onerror = () => reject(del.error);
+        del.onblocked = () => reject(new Error('deleting the journal was blocked by an open connection'));
+      });
+      const db = await new Promise((resolve, reject) => {
+        const req = indexedDB.open(DB, 1);
+        req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
       try {
-        for (let start = from; start < to; start += batch) {
+        for (let start = 0; start < n; start += batch) {
           const tx = db.transaction(STORE, 'readwrite', { durability: 'relaxed' });
           const store = tx.objectStore(STORE);
-          for (let i = start; i < Math.min(to, start + batch); i++) {
+          for (let i = start; i < Math.min(n, start + batch); i++) {
             const r = gen(i, anchor);
             store.put(r, r.id);
           }
@@ -135,11 +152,13 @@ const PAGE_LIB = `(() => {
       } finally { db.close(); }
       return count();
     },
+    /** Empties the journal: its reflections and its word index. */
     async clear() {
       const db = await open();
       try {
-        const tx = db.transaction(STORE, 'readwrite');
-        tx.objectStore(STORE).clear();
+        const names = Array.from(db.objectStoreNames);
+        const tx = db.transaction(names, 'readwrite');
+        for (const name of names) tx.objectStore(name).clear();
         await done(tx);
       } finally { db.close(); }
       return count();
@@ -264,10 +283,10 @@ const PAGE_LIB = `(() => {
  * to before the list appears, so searches run unobserved.
  */
 const POPUP_HOOK = (late: boolean) => `(() => {
-  if (!location.pathname.endsWith('/popup.html')) return false;
+  if (!['/popup.html', '/bench/blank.html'].some((p) => location.pathname.endsWith(p))) return false;
   if (window.__jb) return true;
   const now = () => performance.now();
-  const t = (window.__jb = { late: ${late}, docAt: now(), idbOpenAt: null, idbOpenedAt: null, cursorAt: null, cursorDoneAt: null, cursorSteps: 0, cursors: 0,
+  const t = (window.__jb = { late: ${late}, docAt: now(), idbOpenAt: null, idbOpenedAt: null, cursorAt: null, cursorDoneAt: null, cursorSteps: 0, cursors: 0, gets: 0,
     itemAt: null, itemBeforeHook: false, frameAt: null, debounceAt: null });
   const journal = 'pause-moment-journal';
   const open = IDBFactory.prototype.open;
@@ -294,6 +313,11 @@ const POPUP_HOOK = (late: boolean) => `(() => {
       }
     }
     return req;
+  };
+  const get = IDBObjectStore.prototype.get;
+  IDBObjectStore.prototype.get = function (...args) {
+    if (this.transaction.db.name === journal) t.gets++;
+    return get.apply(this, args);
   };
   const setTimeout_ = window.setTimeout;
   window.__jbSetTimeout = setTimeout_;
@@ -340,6 +364,7 @@ const SEARCH_RUN = (q: string, want: string[], capMs: number) => `new Promise((r
   const ids = () => Array.from(list.children, (e) => e.dataset.id).join(',');
   const cap = window.__jbSetTimeout(() => { observer.disconnect(); reject(new Error('the list did not show the expected results; it shows ' + ids().slice(0, 200))); }, ${capMs});
   const cursors = t.cursors;
+  const gets = t.gets;
   let inputAt = 0;
   const observer = new MutationObserver(() => {
     if (ids() !== want) return;
@@ -348,7 +373,7 @@ const SEARCH_RUN = (q: string, want: string[], capMs: number) => `new Promise((r
     window.__jbAfterFrame(() => {
       clearTimeout(cap);
       resolve({ ui: shownAt - inputAt, painted: performance.now() - inputAt, search: t.debounceAt === null ? null : shownAt - t.debounceAt,
-        debounceLate: t.debounceAt === null ? null : t.debounceAt - inputAt - ${DEBOUNCE_MS}, cursors: t.cursors - cursors });
+        debounceLate: t.debounceAt === null ? null : t.debounceAt - inputAt - ${DEBOUNCE_MS}, cursors: t.cursors - cursors, gets: t.gets - gets });
     });
   });
   observer.observe(list, { childList: true });
@@ -424,14 +449,21 @@ interface SearchSample {
   search: Num;
   debounceLate: Num;
   cursors: number;
+  /** Reflections read one by one (the word index's candidates). */
+  gets: number;
 }
 interface SizeResult {
   n: number;
   seedMs: number;
   phases: Record<string, number>;
   plan: ReturnType<typeof plan>;
+  /** The first popup open after an older journal was seeded: it upgrades the journal, building the word index. */
+  upgrade: PopupSample;
   popup: PopupSample[];
+  /** The blank page's list painted (bench/blank.html). */
   popupBase: number[];
+  /** A plain read of the newest 20 in an already open tab. */
+  popupRead: number[];
   search: Record<'rare' | 'common', { query: string; matches: number; walked: number; samples: SearchSample[]; base: number[]; diag: number[] }>;
   export: { ms: number[]; base: number[]; diag: number[]; bytes: number | null; chars: number | null };
   import: { samples: Array<{ ms: Num; capped: boolean; text: string; count: number }>; base: number[]; baseParse: number[] };
@@ -479,9 +511,9 @@ async function openTimed(h: Harness, path: string, hook: string, lateHook?: stri
   }
 }
 
-/** Opens the popup in a fresh tab and waits for its first list to paint. */
-async function openPopup(h: Harness): Promise<{ page: Page; sample: PopupSample }> {
-  const page = await openTimed(h, '/popup.html', POPUP_HOOK(false), POPUP_HOOK(true));
+/** Opens the popup (or the blank baseline page) in a fresh tab and waits for its first list to paint. */
+async function openPopup(h: Harness, path = '/popup.html'): Promise<{ page: Page; sample: PopupSample }> {
+  const page = await openTimed(h, path, POPUP_HOOK(false), POPUP_HOOK(true));
   try {
     await waitFor(() => page.evaluate(`window.__jb?.frameAt != null`), { timeout: 30_000, interval: 20, message: 'the popup to list reflections' });
     return { page, sample: (await page.evaluate(POPUP_READ)) as PopupSample };
@@ -495,12 +527,12 @@ function log(msg: string) {
   console.error(`[bench journal] ${msg}`);
 }
 
-async function benchSize(h: Harness, probe: Page, data: Journal, n: number, have: number, dir: string): Promise<SizeResult> {
+async function benchSize(h: Harness, probe: Page, data: Journal, n: number, dir: string): Promise<SizeResult> {
   const p = plan(n);
   const errors: string[] = [];
   const newest = data.newest(n, PAGE);
   const t0 = Date.now();
-  const count = (await probe.evaluate(`__pm.seed(${have}, ${n}, ${data.anchor}, ${SEED_BATCH})`)) as number;
+  const count = (await probe.evaluate(`__pm.seedOlder(${n}, ${data.anchor}, ${SEED_BATCH})`)) as number;
   const seedMs = Date.now() - t0;
   if (count !== n) throw new Error(`seeding ${n}: the store holds ${count}`);
   // Wall-clock seconds per phase, measurements and baselines together: where the bench's own time goes.
@@ -517,18 +549,33 @@ async function benchSize(h: Harness, probe: Page, data: Journal, n: number, have
     return b.ms;
   };
 
-  // 1. Popup open → first list. Two warm-ups (the first loads of a page run colder), then alternating with the baseline.
-  const popup: PopupSample[] = [];
-  const popupBase: number[] = [];
-  for (let i = -2; i < p.popup; i++) {
-    const { page, sample } = await openPopup(h);
+  const listedIn = async (page: Page, what: string) => {
     const listed = (await page.evaluate(`Array.from(document.querySelectorAll('.journal .item'), (e) => e.dataset.id)`)) as string[];
     await page.close();
-    if (listed.join() !== newest.join()) throw new Error(`the popup lists other reflections than the newest ${PAGE}: ${listed.slice(0, 3)}`);
-    const base = await baseNewest();
+    // In a tab the end of the list is in view, so the popup may already be loading the next page.
+    if (listed.slice(0, PAGE).join() !== newest.join()) throw new Error(`${what} lists other reflections than the newest ${PAGE}: ${listed.slice(0, 3)}`);
+  };
+
+  // 0. The first open after seeding an older journal upgrades it, building the word index.
+  const upgrade = await openPopup(h);
+  await listedIn(upgrade.page, 'the popup');
+  phase('upgrade');
+
+  // 1. Popup open → first list. Two warm-ups (the first loads of a page run colder), then alternating with
+  // the blank page's (the baseline) and with a plain read of the newest in an open tab.
+  const popup: PopupSample[] = [];
+  const popupBase: number[] = [];
+  const popupRead: number[] = [];
+  for (let i = -2; i < p.popup; i++) {
+    const { page, sample } = await openPopup(h);
+    await listedIn(page, 'the popup');
+    const blank = await openPopup(h, '/bench/blank.html');
+    await listedIn(blank.page, 'the blank page');
+    const read = await baseNewest();
     if (i >= 0) {
       popup.push(sample);
-      popupBase.push(base);
+      popupBase.push(blank.sample.itemBeforeHook ? NaN : (blank.sample.frameAt ?? NaN));
+      popupRead.push(read);
     }
   }
 
@@ -643,15 +690,10 @@ async function benchSize(h: Harness, probe: Page, data: Journal, n: number, have
   } finally {
     await options.close();
   }
-  // Whatever the imports did, leave exactly the n reflections for the next size.
-  if ((await probe.evaluate('__pm.count()')) !== n) {
-    await probe.evaluate('__pm.clear()');
-    await probe.evaluate(`__pm.seed(0, ${n}, ${data.anchor}, ${SEED_BATCH})`);
-  }
   phase('import');
   const parts = Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
   log(`${h.kind} ${n}: ${((Date.now() - t0) / 1000).toFixed(1)} s (${parts})`);
-  return { n, seedMs, phases, plan: p, popup, popupBase, search, export: exp, import: imp, errors };
+  return { n, seedMs, phases, plan: p, upgrade: upgrade.sample, popup, popupBase, popupRead, search, export: exp, import: imp, errors };
 }
 
 async function benchBrowser(kind: BrowserKind, data: Journal, sizes: number[], dir: string): Promise<JournalBrowserResult> {
@@ -661,11 +703,7 @@ async function benchBrowser(kind: BrowserKind, data: Journal, sizes: number[], d
   try {
     const probe = await openExtensionPage(h, '/options.html', 30_000);
     await probe.evaluate(PAGE_LIB);
-    let have = 0;
-    for (const n of sizes) {
-      out.sizes.push(await benchSize(h, probe, data, n, have, dir));
-      have = n;
-    }
+    for (const n of sizes) out.sizes.push(await benchSize(h, probe, data, n, dir));
   } catch (e) {
     out.error = e instanceof Error ? (e.stack ?? e.message) : String(e);
   } finally {
@@ -704,17 +742,35 @@ function rowsFor(kind: BrowserKind, s: SizeResult): JournalRow[] {
   const missed = s.popup.length - timed.length;
   const late = s.popup.some((x) => x.late);
   const seenOpen = timed.filter((x) => x.idbOpenAt !== null).length;
-  const popupBase = { baseline: 'plain cursor, newest 20', baseValues: s.popupBase };
+  const popupBase = { baseline: 'blank page: 1 script, plain cursor', baseValues: s.popupBase };
   const journalTimes = `journal: open asked ${medOf(at('idbOpenAt'))}, opened ${medOf(at('idbOpenedAt'))}, cursor asked ${medOf(at('cursorAt'))}, ${medOf(at('cursorSteps'))} read by ${medOf(at('cursorDoneAt'))}`;
   const where = late
     ? `hook polled in at ${medOf(at('docAt'))}; DCL ${medOf(at('domContentLoaded'))}; ${journalTimes} (seen in ${seenOpen}/${timed.length})${missed ? `; ${missed} left out: list there before the hook` : ''}`
     : `doc ${medOf(at('docAt'))}, DCL ${medOf(at('domContentLoaded'))}; ${journalTimes}`;
   rows.push({ browser: kind, size: s.n, metric: 'popup: newest in DOM', values: at('itemAt'), ...popupBase, goal: GOALS.popupMs, note: `medians: ${where}` });
-  rows.push({ browser: kind, size: s.n, metric: 'popup: list painted', values: at('frameAt'), ...popupBase, goal: GOALS.popupMs, note: `next frame after the DOM; the page's own FCP ${medOf(at('fcp'))}` });
+  rows.push({
+    browser: kind,
+    size: s.n,
+    metric: 'popup: list painted',
+    values: at('frameAt'),
+    ...popupBase,
+    goal: GOALS.popupMs,
+    note: `next frame after the DOM; the page's own FCP ${medOf(at('fcp'))}; the plain read alone, in an open tab: ${medOf(s.popupRead)}`,
+  });
+  rows.push({
+    browser: kind,
+    size: s.n,
+    metric: 'popup: first open after update',
+    values: [s.upgrade.frameAt],
+    baseline: 'blank page: 1 script, plain cursor',
+    baseValues: s.popupBase,
+    note: `upgrades an older journal: builds the word index, then lists (journal open asked ${s.upgrade.idbOpenAt?.toFixed(0) ?? '?'}, opened ${s.upgrade.idbOpenedAt?.toFixed(0) ?? '?'})`,
+  });
   for (const which of ['rare', 'common'] as const) {
     const q = s.search[which];
     const base = { baseline: `plain cursor scan, ${q.walked === s.n ? 'all' : q.walked} records`, baseValues: q.base };
     const cursors = median(q.samples.map((x) => x.cursors));
+    const gets = median(q.samples.map((x) => x.gets));
     rows.push({
       browser: kind,
       size: s.n,
@@ -722,7 +778,7 @@ function rowsFor(kind: BrowserKind, s: SizeResult): JournalRow[] {
       values: q.samples.map((x) => x.search),
       ...base,
       goal: GOALS.searchMs,
-      note: `${q.matches} match${q.matches === 1 ? '' : 'es'}, reads ${q.walked} records in ${cursors ?? '?'} transaction${cursors === 1 ? '' : 's'}; debounce end → results in DOM`,
+      note: `${q.matches} match${q.matches === 1 ? '' : 'es'}; ${gets ? `the word index, then ${gets} reflections read` : `${cursors ?? '?'} cursor${cursors === 1 ? '' : 's'}`}; debounce end → results in DOM`,
     });
     rows.push({
       browser: kind,

@@ -124,15 +124,34 @@ describe('reflectionsNewestFirst', () => {
     expect(await reflectionsNewestFirst(10, undefined, store)).toEqual([]);
   });
 
-  it('reads only the records it returns, never the whole store', async () => {
-    await putReflectionsAtomically(Array.from({ length: 300 }, (_, i) => made(T0 + i)), store);
+  it('reads only the records it returns, never the whole store: in one request where the browser can', async () => {
+    const rs = Array.from({ length: 300 }, (_, i) => made(T0 + i));
+    await putReflectionsAtomically(rs, store);
+    const records = vi.spyOn(IDBObjectStore.prototype as IDBObjectStore & { getAllRecords: () => unknown }, 'getAllRecords');
     const steps = vi.spyOn(IDBCursor.prototype, 'continue');
     const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
     const page = await reflectionsNewestFirst(10, undefined, store);
-    expect(page).toHaveLength(10);
-    expect(steps).toHaveBeenCalled();
-    expect(steps.mock.calls.length).toBeLessThanOrEqual(10);
+    expect(ids(page)).toEqual(newestFirst(rs).slice(0, 10));
+    expect(records).toHaveBeenCalledTimes(1);
+    expect(records.mock.calls[0]).toEqual([{ query: null, count: 10, direction: 'prev' }]);
+    expect(steps).not.toHaveBeenCalled();
     expect(getAll).not.toHaveBeenCalled();
+  });
+
+  it('walks a cursor back, only as far as it returns, where the browser cannot read newest first in one request', async () => {
+    const rs = Array.from({ length: 300 }, (_, i) => made(T0 + i));
+    await putReflectionsAtomically(rs, store);
+    const proto = IDBObjectStore.prototype as IDBObjectStore & { getAllRecords?: unknown };
+    const saved = Object.getOwnPropertyDescriptor(proto, 'getAllRecords')!;
+    delete proto.getAllRecords;
+    try {
+      const steps = vi.spyOn(IDBCursor.prototype, 'continue');
+      expect(ids(await reflectionsNewestFirst(10, undefined, store))).toEqual(newestFirst(rs).slice(0, 10));
+      expect(steps.mock.calls.length).toBeLessThanOrEqual(10);
+      expect(ids(await reflectionsNewestFirst(10, rs[200]!.id, store))).toEqual(newestFirst(rs.slice(0, 200)).slice(0, 10));
+    } finally {
+      Object.defineProperty(proto, 'getAllRecords', saved);
+    }
   });
 
   it('pages cover every reflection exactly once, newest first, for any ids and page size', async () => {
