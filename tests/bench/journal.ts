@@ -1,22 +1,30 @@
 /**
  * The journal part of `npm run bench` (alone: `BENCH_ONLY=journal npm run bench`).
  *
- * In the real browser with the test build installed, the journal is seeded
- * with 1,000, 10,000 and 100,000 generated reflections (journal-data.ts:
- * seeding writes straight into IndexedDB `pause-moment-journal`/`reflections`
- * from an extension page and is not measured), and for each size:
+ * In the real browser with the test build installed, for each size the
+ * journal is made again as the first version kept it (database version 1,
+ * reflections only) holding 1,000, 10,000 or 100,000 generated reflections
+ * (journal-data.ts; written straight into IndexedDB from an extension page,
+ * not measured), and then:
  *
+ *   upgrade the first popup open after that: the journal is upgraded, its
+ *           word index built from every reflection, and the list painted;
+ *           ms from the page's navigation start (one sample).
  *   popup   open /popup.html in a fresh tab → the newest reflections are in
  *           the DOM, and the next frame after that (≈ painted); ms from the
- *           page's navigation start. Beside it: a plain IndexedDB read of the
- *           newest 20 (open, readonly transaction, cursor 'prev'), no library.
+ *           page's navigation start. Beside it: bench/blank.html (test builds
+ *           only), an extension page whose one small script reads the newest
+ *           20 with a plain IndexedDB cursor and lists them, measured the
+ *           same way: the least any extension page could do. The plain read
+ *           alone, in a tab already open, is in the note.
  *   search  a query set into the popup's search box (one input event, as a
  *           paste) → the list shows exactly the expected results. Reported
  *           from the input event (includes the UI's debounce) and from
  *           the moment the debounce timer fired (≈ `searchReflections` plus
- *           Svelte rendering 20 items). A rare term (the search reads every
- *           record) and a common one. Beside it: a plain cursor walk, newest
- *           first, with a lowercase substring test, stopping at 20 matches.
+ *           Svelte rendering 20 items). A rare term and a common one. Beside
+ *           it: a plain cursor walk, newest first, with a lowercase substring
+ *           test, stopping at 20 matches (what a search without an index
+ *           must read).
  *   export  click "Export everything (JSON)" in /options.html → the page hands
  *           the finished file to an <a download> (click() is caught). Beside
  *           it: a plain cursor walk collecting every value.
@@ -35,8 +43,9 @@
  * Firefox the popup's instrumentation is evaluated as soon as the document
  * answers rather than before its scripts (see POPUP_HOOK); a search query
  * arrives as one input event (a paste), not keystroke by keystroke; the
- * import goes into the same browser with the journal store emptied, not into
- * a new profile; baselines run in an already open extension tab.
+ * import goes into the same browser with the journal (reflections and word
+ * index) emptied, not into a new profile; baselines other than the blank page
+ * run in an already open extension tab.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -6,6 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { launch, openExtensionPage, startFixtureServer, waitFor, type BrowserKind, type FixtureServer, type Harness } from './harness/index.ts';
 import { addSiteInOptions, patchSite, testBuild, waitForPause } from './pause-driver.ts';
+import { timeSortableId } from '../../lib/ids.ts';
+import { newReflection } from '../../lib/reflection.ts';
 
 /** Opens the popup page (as a tab: what it shows does not depend on where it opens). */
 async function openPopup(h: Harness): Promise<Page> {
@@ -157,6 +159,49 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       } finally {
         await h.close();
         await rm(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('upgrades a journal kept the first way (reflections only): lists it, and finds words in it', async () => {
+      const now = Date.now();
+      const older = [
+        newReflection(timeSortableId(now - 3 * 60_000), now - 3 * 60_000, 'Watched the lighthouse instead of the feed. #calm', { kind: 'popup' }),
+        newReflection(timeSortableId(now - 2 * 60_000), now - 2 * 60_000, 'Said yes to the meeting, meant maybe.', { kind: 'popup' }),
+      ];
+      const h = await launch(kind, testBuild(kind));
+      try {
+        const probe = await openExtensionPage(h, '/options.html');
+        // As the first version kept it: database version 1 holding the reflections store only.
+        const made = await probe.evaluate(`new Promise((resolve, reject) => {
+          const del = indexedDB.deleteDatabase('pause-moment-journal');
+          del.onblocked = () => reject(new Error('deleting the journal was blocked'));
+          del.onsuccess = () => {
+            const open = indexedDB.open('pause-moment-journal', 1);
+            open.onupgradeneeded = () => open.result.createObjectStore('reflections');
+            open.onsuccess = () => {
+              const db = open.result;
+              const tx = db.transaction('reflections', 'readwrite');
+              for (const r of ${JSON.stringify(older)}) tx.objectStore('reflections').put(r, r.id);
+              tx.oncomplete = () => { db.close(); resolve(db.version); };
+            };
+          };
+        })`);
+        assert.equal(made, 1);
+        await probe.close();
+
+        const popup = await openPopup(h);
+        await waitFor(async () => (await listedTexts(popup)).length === 2, { message: 'the older journal to be listed' });
+        assert.deepEqual(await listedTexts(popup), [older[1]!.text, older[0]!.text]);
+        await popup.focus('input[type=search]');
+        await popup.keyboard.type('LIGHT');
+        await waitFor(async () => (await listedTexts(popup)).join('|') === older[0]!.text, { message: 'the search to find the older reflection' });
+        const stores = await popup.evaluate(`new Promise((resolve) => {
+          const open = indexedDB.open('pause-moment-journal');
+          open.onsuccess = () => { const db = open.result; resolve({ version: db.version, stores: [...db.objectStoreNames] }); db.close(); };
+        })`);
+        assert.deepEqual(stores, { version: 2, stores: ['reflections', 'words'] });
+      } finally {
+        await h.close();
       }
     });
   });
