@@ -2,7 +2,7 @@ import { get, promisifyRequest, type UseStore } from 'idb-keyval';
 import { createJournalStore } from './journal-db';
 import { reflectionProblem, type Reflection } from './reflection';
 import { fold, hasEveryWord, queryWords, reflectionWords } from './search-words';
-import { idsFiledUnder, idsInAll, indexedWords, PostingEdits, wordsStoreBeside } from './word-index';
+import { blocksInAll, filingOf, idsInBlock, indexedWords, PostingEdits, wordsStoreBeside, type Filing } from './word-index';
 
 /**
  * The journal: one record per reflection, keyed by its id. Ids are
@@ -287,45 +287,53 @@ export async function searchReflections(query: string, opts: SearchOptions = {},
   };
   const lookups = wanted.filter((w) => w.length >= INDEX_WORD_MIN).map((w) => ({ word: w, prefix: true }));
   if (tag) lookups.push({ word: `#${fold(tag)}`, prefix: false });
-  const candidates = lookups.length ? await indexCandidates(store, lookups, opts.before) : undefined;
+  const filings = lookups.length ? await filingsOf(store, lookups) : undefined;
   signal?.throwIfAborted();
-  return candidates ? checkCandidates(store, candidates, matches, limit, signal) : scan(store, matches, limit, opts.before, signal);
+  return filings ? searchFiled(store, filings, matches, limit, opts.before, signal) : scan(store, matches, limit, opts.before, signal);
 }
 
-/** Ids the index files under every one of `lookups`, newest first; undefined when the store has no index. */
-function indexCandidates(store: UseStore, lookups: Array<{ word: string; prefix: boolean }>, before?: string): Promise<string[] | undefined> {
+/** Where the index files each of `lookups`; undefined when the store has no index. */
+function filingsOf(store: UseStore, lookups: Array<{ word: string; prefix: boolean }>): Promise<Filing[] | undefined> {
   return store('readonly', async (s) => {
     const words = wordsStoreBeside(s);
-    if (!words) return undefined;
-    const lists = await Promise.all(lookups.map((l) => idsFiledUnder(words, l.word, l.prefix)));
-    return idsInAll(lists, before);
+    return words ? Promise.all(lookups.map((l) => filingOf(words, l.word, l.prefix))) : undefined;
   });
 }
 
-/** Reads the candidates in order, a batch per transaction, keeping those that match. */
-async function checkCandidates(
+/**
+ * Reads the reflections the index files under every lookup, block by block,
+ * newest first, keeping those that match: only as many blocks and
+ * reflections as it takes to fill the page are read.
+ */
+async function searchFiled(
   store: UseStore,
-  candidates: string[],
+  filings: Filing[],
   matches: (r: Reflection) => boolean,
   limit: number,
+  before?: string,
   signal?: AbortSignal,
 ): Promise<SearchPage> {
   const results: Reflection[] = [];
-  for (let at = 0; at < candidates.length; ) {
-    // As many as are still wanted (most candidates match), at most a batch.
-    const batch = candidates.slice(at, at + Math.min(CHECK_BATCH_SIZE, limit - results.length));
-    const values = await store('readonly', (s) => Promise.all(batch.map((id) => promisifyRequest(s.get(id)))));
+  const blocks = blocksInAll(filings, before);
+  for (let b = 0; b < blocks.length; b++) {
+    const candidates = await store('readonly', (s) => idsInBlock(wordsStoreBeside(s)!, filings, blocks[b]!, before));
     signal?.throwIfAborted();
-    for (let i = 0; i < batch.length; i++) {
-      const r = asReflection(batch[i]!, values[i]);
-      if (!r || !matches(r)) continue;
-      results.push(r);
-      if (results.length >= limit) {
-        const more = at + i + 1 < candidates.length;
-        return more ? { results, more, cursor: r.id } : { results, more };
+    for (let at = 0; at < candidates.length; ) {
+      // As many as are still wanted (most candidates match), at most a batch.
+      const batch = candidates.slice(at, at + Math.min(CHECK_BATCH_SIZE, limit - results.length));
+      const values = await store('readonly', (s) => Promise.all(batch.map((id) => promisifyRequest(s.get(id)))));
+      signal?.throwIfAborted();
+      for (let i = 0; i < batch.length; i++) {
+        const r = asReflection(batch[i]!, values[i]);
+        if (!r || !matches(r)) continue;
+        results.push(r);
+        if (results.length >= limit) {
+          const more = at + i + 1 < candidates.length || b + 1 < blocks.length;
+          return more ? { results, more, cursor: r.id } : { results, more };
+        }
       }
+      at += batch.length;
     }
-    at += batch.length;
   }
   return { results, more: false };
 }

@@ -90,50 +90,57 @@ const request = <T>(r: IDBRequest<T>): Promise<T> =>
     r.onerror = () => reject(r.error);
   });
 
+/** Where the index files a word: its records' keys, by block. */
+export type Filing = Map<string, PostingKey[]>;
+
 /**
- * The ids filed under `word`, by block. With `prefix`, under every word that
- * begins with it (as far as keys go: the caller checks the reflections).
+ * The keys of the records filing `word`, by block (keys only: the ids are
+ * read block by block, newest first, by `idsInBlock`). With `prefix`, of every
+ * word that begins with it (as far as keys go: the caller checks the
+ * reflections).
  */
-export async function idsFiledUnder(words: IDBObjectStore, word: string, prefix: boolean): Promise<Map<string, Set<string>>> {
+export async function filingOf(words: IDBObjectStore, word: string, prefix: boolean): Promise<Filing> {
   const w = word.slice(0, WORD_KEY_MAX);
   const range = prefix || w.length < word.length ? IDBKeyRange.bound([w], [`${w}\uffff`]) : IDBKeyRange.bound([w], [w, []]);
-  const [keys, values] = await Promise.all([request(words.getAllKeys(range)), request(words.getAll(range))]);
-  const byBlock = new Map<string, Set<string>>();
-  keys.forEach((key, i) => {
-    const block = (key as PostingKey)[1];
-    const ids = values[i];
-    if (typeof block !== 'string' || !Array.isArray(ids)) return;
-    let set = byBlock.get(block);
-    if (!set) byBlock.set(block, (set = new Set()));
-    for (const id of ids) if (typeof id === 'string') set.add(id);
-  });
+  const byBlock: Filing = new Map();
+  for (const key of await request(words.getAllKeys(range))) {
+    const k = key as PostingKey;
+    if (!Array.isArray(k) || typeof k[1] !== 'string') continue;
+    let keys = byBlock.get(k[1]);
+    if (!keys) byBlock.set(k[1], (keys = []));
+    keys.push(k);
+  }
   return byBlock;
 }
 
-/**
- * The ids filed under every one of `lists` (from `idsFiledUnder`), newest
- * first, below `before` (exclusive) when given.
- */
-export function idsInAll(lists: ReadonlyArray<Map<string, Set<string>>>, before?: string): string[] {
-  if (lists.length === 0) return [];
-  const total = (l: Map<string, Set<string>>): number => {
-    let n = 0;
-    for (const ids of l.values()) n += ids.size;
-    return n;
-  };
-  // Walk the shortest list, looking the others up.
-  const [first, ...rest] = [...lists].sort((a, b) => total(a) - total(b));
-  const blocks = [...first!.keys()].filter((b) => rest.every((l) => l.has(b))).sort().reverse();
+/** The blocks every one of `filings` has, newest first, from the one holding `before` down. */
+export function blocksInAll(filings: readonly Filing[], before?: string): string[] {
+  if (filings.length === 0) return [];
+  const [first, ...rest] = filings;
+  const top = before === undefined ? undefined : blockOf(before);
+  return [...first!.keys()]
+    .filter((b) => (top === undefined || b <= top) && rest.every((f) => f.has(b)))
+    .sort()
+    .reverse();
+}
+
+/** The ids filed in `block` under every one of `filings`, newest first, below `before` (exclusive) when given. */
+export async function idsInBlock(words: IDBObjectStore, filings: readonly Filing[], block: string, before?: string): Promise<string[]> {
+  const sets = await Promise.all(
+    filings.map(async (f) => {
+      const set = new Set<string>();
+      for (const ids of await Promise.all((f.get(block) ?? []).map((key) => request(words.get(key))))) {
+        if (Array.isArray(ids)) for (const id of ids) if (typeof id === 'string') set.add(id);
+      }
+      return set;
+    }),
+  );
+  sets.sort((a, b) => a.size - b.size);
+  const [smallest, ...rest] = sets;
   const out: string[] = [];
-  for (const block of blocks) {
-    if (before !== undefined && block > blockOf(before)) continue;
-    const ids: string[] = [];
-    for (const id of first!.get(block)!) {
-      if (before !== undefined && id >= before) continue;
-      if (rest.every((l) => l.get(block)!.has(id))) ids.push(id);
-    }
-    ids.sort();
-    for (let i = ids.length - 1; i >= 0; i--) out.push(ids[i]!);
+  for (const id of smallest ?? []) {
+    if (before !== undefined && id >= before) continue;
+    if (rest.every((s) => s.has(id))) out.push(id);
   }
-  return out;
+  return out.sort().reverse();
 }

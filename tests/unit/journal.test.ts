@@ -496,9 +496,26 @@ describe('the word index', () => {
     expect(ids(page.results)).toEqual(expected);
     expect(page.more).toBe(false);
     expect(steps).not.toHaveBeenCalled();
-    expect(gets.mock.calls.length).toBe(expected.length);
-    expect(c.transactions()).toBe(2); // the lookup, then one batch of reflections
+    // Every reflection read is one that matches; the rest of the reads are of the index.
+    expect(gets.mock.contexts.filter((store) => (store as IDBObjectStore).name === 'reflections')).toHaveLength(expected.length);
+    const blocks = new Set(rs.map((r) => blockOf(r.id))).size;
+    // The lookup, then for each block its ids and one batch of reflections.
+    expect(c.transactions()).toBe(1 + 2 * blocks);
     expect(ids((await searchReflections('', { tag: 'rare', limit: 100 }, store)).results)).toEqual(expected);
+  });
+
+  it('reads a common word\'s index block by block, newest first, only as far as the page needs', async () => {
+    const DAY = 24 * 60 * MINUTE;
+    const rs = Array.from({ length: 60 }, (_, i) => made(T0 + i * 5 * DAY, `common thread ${i}`));
+    await putReflectionsAtomically(rs, store);
+    expect(new Set(rs.map((r) => blockOf(r.id))).size).toBeGreaterThan(10);
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const page = await searchReflections('common', { limit: 5 }, store);
+    expect(ids(page.results)).toEqual(newestFirst(rs).slice(0, 5));
+    expect(page.more).toBe(true);
+    const readFrom = (name: string) => gets.mock.contexts.filter((st) => (st as IDBObjectStore).name === name).length;
+    expect(readFrom('reflections')).toBe(5);
+    expect(readFrom('words')).toBeLessThanOrEqual(2);
   });
 
   it('is built from every reflection when an older journal (reflections only) is opened', async () => {
