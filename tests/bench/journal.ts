@@ -787,7 +787,7 @@ function rowsFor(kind: BrowserKind, s: SizeResult): JournalRow[] {
       values: q.samples.map((x) => x.search),
       ...base,
       goal: GOALS.searchMs,
-      note: `${q.matches} match${q.matches === 1 ? '' : 'es'}; ${gets ? `the word index, then ${gets} reflections read` : `${cursors ?? '?'} cursor${cursors === 1 ? '' : 's'}`}; debounce end → results in DOM`,
+      note: `${q.matches} match${q.matches === 1 ? '' : 'es'}; ${gets ? `the word index, then ${gets} records read (index blocks and reflections)` : `${cursors ?? '?'} cursor${cursors === 1 ? '' : 's'}`}; debounce end → results in DOM`,
     });
     rows.push({
       browser: kind,
