@@ -2,7 +2,7 @@ import { get, promisifyRequest, type UseStore } from 'idb-keyval';
 import { createJournalStore } from './journal-db';
 import { reflectionProblem, type Reflection } from './reflection';
 import { fold, hasEveryWord, queryWords, reflectionWords } from './search-words';
-import { blocksInAll, filingOf, idsInBlock, indexedWords, PostingEdits, wordsStoreBeside, type Filing } from './word-index';
+import { blocksInAll, canLookUp, filingOf, idsInBlock, indexedWords, PostingEdits, wordsStoreBeside, type Filing } from './word-index';
 
 /**
  * The journal: one record per reflection, keyed by its id. Ids are
@@ -251,8 +251,6 @@ function normaliseTag(tag: string): string {
   return tag.trim().replace(/^#/, '').toLowerCase().normalize('NFC');
 }
 
-/** Query words shorter than this are not looked up in the index: they begin too many words to narrow anything down. */
-const INDEX_WORD_MIN = 3;
 /** Reflections read per transaction when checking what the index found. */
 const CHECK_BATCH_SIZE = 50;
 
@@ -264,8 +262,9 @@ const CHECK_BATCH_SIZE = 50;
  * with `tag`).
  *
  * With the word index (the journal's own store), the reflections filed under
- * the query's longer words and the tag are read and checked, and nothing else.
- * Without it, or when every query word is short, the store is read newest
+ * the query's words and the tag are read and checked, and nothing else.
+ * Without it, or when no query word can be looked up (short words and
+ * function words are not indexed, see `word-index.ts`), the store is read newest
  * first in transactions of `SEARCH_BATCH_SIZE` records, yielding to the event
  * loop between them, so a search never holds the thread for long. Either way
  * it stops at `limit` results (`more`/`cursor` tell how to continue: pages
@@ -285,7 +284,8 @@ export async function searchReflections(query: string, opts: SearchOptions = {},
     if (tag && !r.tags.some((t) => t.normalize('NFC') === tag)) return false;
     return wanted.length === 0 || hasEveryWord(reflectionWords(r), wanted);
   };
-  const lookups = wanted.filter((w) => w.length >= INDEX_WORD_MIN).map((w) => ({ word: w, prefix: true }));
+  // Words the index cannot answer for (short, or the start of a word it leaves out) are only checked.
+  const lookups = wanted.filter(canLookUp).map((w) => ({ word: w, prefix: true }));
   if (tag) lookups.push({ word: `#${fold(tag)}`, prefix: false });
   const filings = lookups.length ? await filingsOf(store, lookups) : undefined;
   signal?.throwIfAborted();

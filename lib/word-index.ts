@@ -1,15 +1,22 @@
-import { reflectionWords } from './search-words';
+import { fold, reflectionWords } from './search-words';
 import type { Reflection } from './reflection';
 
 /**
  * The journal's word index: which reflections hold which words, so a search
  * reads the few reflections that can match instead of every one.
  *
+ * Words shorter than `INDEX_WORD_MIN` and the commonest function words
+ * (`STOP_WORDS`) are left out: they would make up much of the index and
+ * narrow nothing down. A query word is looked up only when it could not
+ * begin any word left out (`canLookUp`); other query words are checked on
+ * the reflections the rest of the query finds (or on every reflection).
+ *
  * It lives in the journal's database beside the reflections, in the store
  * `words`, and every write to the journal updates it in the same transaction.
  * One record per word and block of time: the key is [word, block], the value
  * the ids of the reflections written in that block that hold the word (or a
- * word it begins with, when the word is longer than `WORD_KEY_MAX`). A block is
+ * word it begins with, when the word is longer than `WORD_KEY_MAX`), each
+ * without the block's characters it begins with. A block is
  * the first `BLOCK_WIDTH` characters of the time-sortable id, about 25 days,
  * so a record stays small however large the journal grows, and blocks sort
  * like the ids in them.
@@ -26,6 +33,38 @@ const BLOCK_WIDTH = 3;
 
 type PostingKey = [word: string, block: string];
 
+/** Words shorter than this are not indexed (tags, "#word", always are). */
+export const INDEX_WORD_MIN = 3;
+
+/** Function words of three or more letters, folded, in the languages the extension speaks. */
+const STOP_WORDS = new Set(
+  (
+    // English
+    'the and for are but not you all any can had her was our out his has him how its she too that with have this will your from they been were which their there what when would about could other into than then them these some just also only very after before over such here where while more most much many should because being those ' +
+    // German
+    'der die das den dem des und ist nicht ein eine einen einem einer eines mit von auf für sich auch als wie bei aus nach noch sie ich wir ihr war hat haben wird sind dass oder aber wenn mir mich dir dich uns euch sein seine ihre zum zur vom ins über unter ' +
+    // French
+    'les des une pas que qui dans pour sur par est sont avec mais plus tout comme elle ils nous vous leur ses son mes mon ton tes aux ces cette ete etre avoir fait ' +
+    // Spanish
+    'los las una por con para del que como pero mas sus esta este esto son fue muy sin sobre todo tambien cuando porque entre hay ser'
+  )
+    .split(' ')
+    .map(fold),
+);
+
+/** Every start, of at least `INDEX_WORD_MIN` letters, of a stop word: a query word that is one could begin an unindexed word. */
+const STOP_WORD_STARTS = new Set([...STOP_WORDS].flatMap((w) => Array.from({ length: w.length - INDEX_WORD_MIN + 1 }, (_, i) => w.slice(0, INDEX_WORD_MIN + i))));
+
+/** Whether a (folded) word of a reflection is filed in the index. */
+export function isIndexedWord(word: string): boolean {
+  return word.startsWith('#') || (word.length >= INDEX_WORD_MIN && !STOP_WORDS.has(word));
+}
+
+/** Whether looking a (folded) query word up in the index finds every reflection with a word it begins. */
+export function canLookUp(word: string): boolean {
+  return word.startsWith('#') || (word.length >= INDEX_WORD_MIN && !STOP_WORD_STARTS.has(word));
+}
+
 export function blockOf(id: string): string {
   return id.slice(0, BLOCK_WIDTH);
 }
@@ -33,7 +72,7 @@ export function blockOf(id: string): string {
 /** The words a reflection is filed under in the index. */
 export function indexedWords(r: Pick<Reflection, 'text' | 'prompt' | 'tags'>): Set<string> {
   const out = new Set<string>();
-  for (const w of reflectionWords(r)) out.add(w.slice(0, WORD_KEY_MAX));
+  for (const w of reflectionWords(r)) if (isIndexedWord(w)) out.add(w.slice(0, WORD_KEY_MAX));
   return out;
 }
 
@@ -67,10 +106,11 @@ export class PostingEdits {
     for (const e of this.edits.values()) {
       const request = words.get(e.key);
       request.onsuccess = () => {
-        const ids = new Set<string>(Array.isArray(request.result) ? request.result : []);
-        for (const id of e.remove) ids.delete(id);
-        for (const id of e.add) ids.add(id);
-        if (ids.size) words.put([...ids], e.key);
+        // Stored without the block's own leading characters, which every id in it shares.
+        const tails = new Set<string>(Array.isArray(request.result) ? request.result : []);
+        for (const id of e.remove) tails.delete(id.slice(BLOCK_WIDTH));
+        for (const id of e.add) tails.add(id.slice(BLOCK_WIDTH));
+        if (tails.size) words.put([...tails], e.key);
         else words.delete(e.key);
       };
     }
@@ -130,7 +170,7 @@ export async function idsInBlock(words: IDBObjectStore, filings: readonly Filing
     filings.map(async (f) => {
       const set = new Set<string>();
       for (const ids of await Promise.all((f.get(block) ?? []).map((key) => request(words.get(key))))) {
-        if (Array.isArray(ids)) for (const id of ids) if (typeof id === 'string') set.add(id);
+        if (Array.isArray(ids)) for (const tail of ids) if (typeof tail === 'string') set.add(block + tail);
       }
       return set;
     }),

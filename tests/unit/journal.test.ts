@@ -554,7 +554,8 @@ describe('the word index', () => {
   });
 
   it('always finds what reading every record finds, whatever was written, edited, deleted, imported or rolled back', async () => {
-    const vocabulary = ['calm', 'Límites', 'yes', 'no', 'Meeting', 'meetings', 'boss', '#boundary', '#MyChoice', 'self-care', 'lighthouse'];
+    // With words the index leaves out (short ones, function words like "with") and words they begin or that begin them.
+    const vocabulary = ['calm', 'Límites', 'yes', 'no', 'Meeting', 'meetings', 'boss', '#boundary', '#MyChoice', 'self-care', 'lighthouse', 'with', 'witness', 'the', 'theory', 'über', 'a', '#a'];
     const text = fc.subarray(vocabulary, { minLength: 1 }).map((ws) => ws.join(' '));
     const op = fc.oneof(
       fc.record({ kind: fc.constant('save' as const), at: fc.nat(40), text }),
@@ -565,8 +566,8 @@ describe('the word index', () => {
       fc.record({ kind: fc.constant('clear' as const) }),
     );
     const query = fc.record({
-      terms: fc.subarray(['calm', 'lim', 'no', '#bound', '#mychoice', 'meet', 'meetings', 'self', 'care', 'li', 'xyz'], { maxLength: 2 }),
-      tag: fc.option(fc.constantFrom('boundary', 'mychoice'), { nil: undefined }),
+      terms: fc.subarray(['calm', 'lim', 'no', '#bound', '#mychoice', 'meet', 'meetings', 'self', 'care', 'li', 'xyz', 'wit', 'with', 'witn', 'the', 'theo', 'uber', 'a', '#a'], { maxLength: 2 }),
+      tag: fc.option(fc.constantFrom('boundary', 'mychoice', 'a'), { nil: undefined }),
       limit: fc.integer({ min: 1, max: 6 }),
     });
     await fc.assert(
@@ -607,7 +608,7 @@ describe('the word index', () => {
         for (const r of await allReflections(indexed)) {
           for (const w of indexedWords(r)) {
             const k = JSON.stringify([w, blockOf(r.id)]);
-            expectedIndex.set(k, [...(expectedIndex.get(k) ?? []), r.id].sort());
+            expectedIndex.set(k, [...(expectedIndex.get(k) ?? []), r.id.slice(blockOf(r.id).length)].sort());
           }
         }
         const actualIndex = await indexed('readonly', async (st) => {
