@@ -9,7 +9,9 @@
  *
  *   upgrade the first popup open after that: the journal is upgraded, its
  *           word index built from every reflection, and the list painted;
- *           ms from the page's navigation start (one sample).
+ *           ms from the page's navigation start (one sample). The note gives
+ *           the extension's IndexedDB usage before and after (as the browser
+ *           estimates it).
  *   popup   open /popup.html in a fresh tab → the newest reflections are in
  *           the DOM, and the next frame after that (≈ painted); ms from the
  *           page's navigation start. Beside it: bench/blank.html (test builds
@@ -473,6 +475,8 @@ interface SizeResult {
   plan: ReturnType<typeof plan>;
   /** The first popup open after an older journal was seeded: it upgrades the journal, building the word index. */
   upgrade: PopupSample;
+  /** The extension's IndexedDB usage (navigator.storage.estimate) before and after the upgrade, bytes. */
+  disk: { before: Num; after: Num };
   popup: PopupSample[];
   /** The blank page's list painted (bench/blank.html). */
   popupBase: number[];
@@ -574,8 +578,11 @@ async function benchSize(h: Harness, probe: Page, data: Journal, n: number, dir:
   };
 
   // 0. The first open after seeding an older journal upgrades it, building the word index.
+  const onDisk = () => probe.evaluate(`navigator.storage.estimate().then((e) => e.usageDetails?.indexedDB ?? e.usage ?? null)`) as Promise<Num>;
+  const diskBefore = await onDisk();
   const upgrade = await openPopup(h);
   await listedIn(upgrade.page, 'the popup');
+  const disk = { before: diskBefore, after: await onDisk() };
   phase('upgrade');
 
   // 1. Popup open → first list. Two warm-ups (the first loads of a page run colder), then alternating with
@@ -712,7 +719,7 @@ async function benchSize(h: Harness, probe: Page, data: Journal, n: number, dir:
   phase('import');
   const parts = Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
   log(`${h.kind} ${n}: ${((Date.now() - t0) / 1000).toFixed(1)} s (${parts})`);
-  return { n, seedMs, phases, plan: p, upgrade: upgrade.sample, popup, popupBase, popupBaseAfterLoad, popupRead, search, export: exp, import: imp, errors };
+  return { n, seedMs, phases, plan: p, upgrade: upgrade.sample, disk, popup, popupBase, popupBaseAfterLoad, popupRead, search, export: exp, import: imp, errors };
 }
 
 async function benchBrowser(kind: BrowserKind, data: Journal, sizes: number[], dir: string): Promise<JournalBrowserResult> {
@@ -748,6 +755,7 @@ export interface JournalRow {
 
 const pct = (xs: Num[]) => ({ n: xs.filter((v) => typeof v === 'number' && Number.isFinite(v)).length, median: median(xs), p90: p90(xs) });
 const diff = (a: Num, b: Num): Num => (a === null || b === null ? null : a - b);
+const mbOf = (bytes: Num) => (bytes === null ? '?' : (bytes / 1e6).toFixed(1));
 const medOf = (xs: Num[]) => {
   const m = median(xs);
   return m === null ? '?' : m.toFixed(0);
@@ -793,7 +801,7 @@ function rowsFor(kind: BrowserKind, s: SizeResult): JournalRow[] {
     values: [s.upgrade.frameAt],
     baseline: 'blank page: 1 script, plain cursor',
     baseValues: s.popupBase,
-    note: `upgrades an older journal: builds the word index, then lists (journal open asked ${s.upgrade.idbOpenAt?.toFixed(0) ?? '?'}, opened ${s.upgrade.idbOpenedAt?.toFixed(0) ?? '?'})`,
+    note: `upgrades an older journal: builds the word index, then lists (journal open asked ${s.upgrade.idbOpenAt?.toFixed(0) ?? '?'}, opened ${s.upgrade.idbOpenedAt?.toFixed(0) ?? '?'}); on disk ${mbOf(s.disk.before)} MB before, ${mbOf(s.disk.after)} MB with the index`,
   });
   for (const which of ['rare', 'common'] as const) {
     const q = s.search[which];
