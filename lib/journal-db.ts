@@ -1,5 +1,5 @@
 import type { UseStore } from 'idb-keyval';
-import { reflectionProblem, type Reflection } from './reflection';
+import { storedReflection } from './reflection';
 import { indexedWords, PostingEdits, WORDS_STORE } from './word-index';
 
 /**
@@ -27,8 +27,8 @@ function buildIndex(tx: IDBTransaction): void {
       edits.writeTo(words);
       return;
     }
-    const r = cursor.value as Reflection;
-    if (reflectionProblem(r) === undefined && r.id === cursor.key) edits.change(r.id, undefined, indexedWords(r));
+    const r = storedReflection(cursor.key, cursor.value);
+    if (r) edits.change(r.id, undefined, indexedWords(r));
     cursor.continue();
   };
 }

@@ -1,6 +1,6 @@
 import { get, promisifyRequest, type UseStore } from 'idb-keyval';
 import { createJournalStore } from './journal-db';
-import { reflectionProblem, type Reflection } from './reflection';
+import { reflectionProblem, storedReflection, type Reflection } from './reflection';
 import { fold, hasEveryWord, queryWords, reflectionWords } from './search-words';
 import { blocksInAll, canLookUp, filingOf, idsInBlock, indexedWords, PostingEdits, wordsStoreBeside, type Filing } from './word-index';
 
@@ -36,13 +36,6 @@ export function journalStore(): UseStore {
   return defaultStore;
 }
 
-/** The record as a reflection, or undefined when it is not a valid one stored under its own id. */
-function asReflection(key: IDBValidKey, value: unknown): Reflection | undefined {
-  if (reflectionProblem(value) !== undefined) return undefined;
-  const r = value as Reflection;
-  return r.id === key ? r : undefined;
-}
-
 function named(value: unknown): string {
   const id = value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string' ? (value as { id: string }).id : undefined;
   return id === undefined ? 'reflection' : `reflection ${JSON.stringify(id.slice(0, 40))}`;
@@ -61,7 +54,7 @@ export async function saveReflection(r: Reflection, store = journalStore()): Pro
 
 /** The words a stored value is indexed under: none unless it is a valid reflection stored under its own id. */
 function wordsOfStored(key: IDBValidKey, value: unknown): Set<string> | undefined {
-  const r = asReflection(key, value);
+  const r = storedReflection(key, value);
   return r && indexedWords(r);
 }
 
@@ -109,7 +102,7 @@ export function restoreReflection(r: Reflection, store = journalStore()): Promis
 
 /** The reflection with this id, or undefined if there is none (or the stored record is not valid). */
 export async function getReflection(id: string, store = journalStore()): Promise<Reflection | undefined> {
-  return asReflection(id, await get<unknown>(id, store));
+  return storedReflection(id, await get<unknown>(id, store));
 }
 
 interface WalkOptions {
@@ -155,7 +148,7 @@ function walk(store: UseStore, o: WalkOptions): Promise<WalkResult> {
         if (read >= o.maxRecords || o.shouldStop?.()) return resolve({ lastKey, end: false, stoppedBeforeMore: false });
         read++;
         lastKey = cursor.key;
-        const r = asReflection(cursor.key, cursor.value);
+        const r = storedReflection(cursor.key, cursor.value);
         if (r && o.visit(r)) {
           if (!o.peek) return resolve({ lastKey, end: false, stoppedBeforeMore: true });
           stopAfterPeek = true;
@@ -216,7 +209,7 @@ export async function reflectionsNewestFirst(limit: number, before?: string, sto
     const range: IDBKeyRange | null = upper === undefined ? null : IDBKeyRange.upperBound(upper, true);
     const records: Array<{ key: IDBValidKey; value: unknown }> = await store('readonly', (s) => newestRecords(s, range, count));
     for (const { key, value } of records) {
-      const r = asReflection(key, value);
+      const r = storedReflection(key, value);
       if (r) out.push(r);
     }
     if (out.length >= wanted || records.length < count) return out;
@@ -324,7 +317,7 @@ async function searchFiled(
       const values = await store('readonly', (s) => Promise.all(batch.map((id) => promisifyRequest(s.get(id)))));
       signal?.throwIfAborted();
       for (let i = 0; i < batch.length; i++) {
-        const r = asReflection(batch[i]!, values[i]);
+        const r = storedReflection(batch[i]!, values[i]);
         if (!r || !matches(r)) continue;
         results.push(r);
         if (results.length >= limit) {
@@ -374,7 +367,7 @@ export function deleteReflection(id: string, store = journalStore()): Promise<Re
     const words = wordsStoreBeside(s);
     return new Promise<Reflection | undefined>((resolve, reject) => {
       request.onsuccess = () => {
-        const old = asReflection(id, request.result);
+        const old = storedReflection(id, request.result);
         s.delete(id);
         if (words && old) {
           const edits = new PostingEdits();

@@ -57,6 +57,13 @@ export function tagsInText(text: string): string[] {
   return tags;
 }
 
+/** The stored value as a reflection, or undefined when it is not a valid one stored under its own id (`key`). */
+export function storedReflection(key: IDBValidKey, value: unknown): Reflection | undefined {
+  if (reflectionProblem(value) !== undefined) return undefined;
+  const r = value as Reflection;
+  return r.id === key ? r : undefined;
+}
+
 /** Why a value is not a reflection, or undefined when it is one. Used on every import and every read of old data. */
 export function reflectionProblem(value: unknown): string | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return 'is not an object';

@@ -1,3 +1,4 @@
+import { promisifyRequest } from 'idb-keyval';
 import { fold, reflectionWords } from './search-words';
 import type { Reflection } from './reflection';
 
@@ -124,12 +125,6 @@ export function wordsStoreBeside(reflections: IDBObjectStore): IDBObjectStore | 
   return tx.objectStoreNames.contains(WORDS_STORE) ? tx.objectStore(WORDS_STORE) : undefined;
 }
 
-const request = <T>(r: IDBRequest<T>): Promise<T> =>
-  new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-
 /** Where the index files a word: its records' keys, by block. */
 export type Filing = Map<string, PostingKey[]>;
 
@@ -143,7 +138,7 @@ export async function filingOf(words: IDBObjectStore, word: string, prefix: bool
   const w = word.slice(0, WORD_KEY_MAX);
   const range = prefix || w.length < word.length ? IDBKeyRange.bound([w], [`${w}\uffff`]) : IDBKeyRange.bound([w], [w, []]);
   const byBlock: Filing = new Map();
-  for (const key of await request(words.getAllKeys(range))) {
+  for (const key of await promisifyRequest(words.getAllKeys(range))) {
     const k = key as PostingKey;
     if (!Array.isArray(k) || typeof k[1] !== 'string') continue;
     let keys = byBlock.get(k[1]);
@@ -169,7 +164,7 @@ export async function idsInBlock(words: IDBObjectStore, filings: readonly Filing
   const sets = await Promise.all(
     filings.map(async (f) => {
       const set = new Set<string>();
-      for (const ids of await Promise.all((f.get(block) ?? []).map((key) => request(words.get(key))))) {
+      for (const ids of await Promise.all((f.get(block) ?? []).map((key) => promisifyRequest(words.get(key))))) {
         if (Array.isArray(ids)) for (const tail of ids) if (typeof tail === 'string') set.add(block + tail);
       }
       return set;
