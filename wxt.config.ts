@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
 import { PAUSE_COMMAND } from './lib/commands';
+import { MEETING_PLATFORMS } from './lib/meetings/platforms';
+import { originsOf, siteFromPreset } from './lib/trigger-sites';
 
 /**
  * A test build (PAUSE_MOMENT_TEST=1) is granted the loopback hosts up front,
@@ -7,6 +9,14 @@ import { PAUSE_COMMAND } from './lib/commands';
  * builds ask for every site at run time and hold no host access at install.
  */
 const testBuild = process.env.PAUSE_MOMENT_TEST === '1';
+
+/**
+ * Test builds also hold the meeting platforms' origins, exactly the ones the
+ * options page asks for when a platform is ticked (originsOf the site it
+ * builds), so ticking one needs no prompt. The e2e tests serve these hosts
+ * from fixtures through a local proxy (tests/e2e/harness/hosted-sites.ts).
+ */
+const meetingOrigins = [...new Set(MEETING_PLATFORMS.flatMap((p) => originsOf(siteFromPreset(p, 'meeting'))))];
 
 /**
  * Test builds also hold bench/blank.html, the bench's baseline for the popup:
@@ -67,7 +77,7 @@ export default defineConfig({
     description: 'A calm pause before you scroll or agree: is this really my choice?',
     permissions: ['storage', 'scripting', 'alarms', 'unlimitedStorage', 'activeTab'],
     optional_host_permissions: ['*://*/*'],
-    ...(testBuild ? { host_permissions: ['*://127.0.0.1/*', '*://localhost/*'] } : {}),
+    ...(testBuild ? { host_permissions: ['*://127.0.0.1/*', '*://localhost/*', ...meetingOrigins] } : {}),
     web_accessible_resources: [
       // The pause lives in an extension page so the site can neither read nor
       // click it. It has to be framable by any site the user chooses.

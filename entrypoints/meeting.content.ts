@@ -2,9 +2,11 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startMeetingGuard } from '@/lib/meeting-guard';
 import type { ChipPosition } from '@/lib/meeting-overlay';
+import { askAfterThisCall } from '@/lib/meetings/after-call';
 import { adapterFor, isPlatformId } from '@/lib/meetings/platforms';
+import { LAST_CALL_ASKED_KEY, UNREAD_KEY, withUnread, withoutUnread } from '@/lib/meetings/reading';
 import { meetingTabMessaging } from '@/lib/messages';
-import { meetingIdOf } from '@/lib/pending-meeting';
+import { isPendingFor, meetingIdOf, normalisePendingMeeting } from '@/lib/pending-meeting';
 import { normaliseSettings } from '@/lib/settings';
 import { siteForUrl } from '@/lib/trigger-sites';
 
@@ -20,7 +22,8 @@ export default defineContentScript({
     if (world[RUNNING]?.()) return;
     const isAlive = (): boolean => browser.runtime?.id != null;
     world[RUNNING] = isAlive;
-    const readSettings = async () => normaliseSettings((await browser.storage.local.get('settings')).settings);
+    const local = browser.storage.local;
+    const readSettings = async () => normaliseSettings((await local.get('settings')).settings);
     const site = siteForUrl(await readSettings(), location.href, 'meeting');
     if (!site) return;
     // A meeting host the user added (not a preset) is read as self-hosted Jitsi Meet.
@@ -32,21 +35,42 @@ export default defineContentScript({
       unmuteCardOn: async () => (await readSettings()).meetings.unmuteCard,
       cardUrl: (params) => `${browser.runtime.getURL('/meeting-card.html')}?${params}`,
       async chipPosition() {
-        const { meetingChip } = await browser.storage.local.get('meetingChip');
+        const { meetingChip } = await local.get('meetingChip');
         const p = meetingChip as ChipPosition | undefined;
         return p && typeof p.x === 'number' && typeof p.y === 'number' ? p : undefined;
       },
-      saveChipPosition: (p) => void browser.storage.local.set({ meetingChip: p }),
-      onJoined: () =>
-        void browser.storage.local.set({ pendingMeeting: { platform: adapter.label, meetingId: meetingIdOf(location.href), joinedAt: Date.now() } }),
-      isAlive,
-      listen({ open, close }, signal) {
-        const offOpen = meetingTabMessaging.onMessage('meetingOpenPause', open);
-        const offClose = meetingTabMessaging.onMessage('meetingCloseCard', close);
-        signal.addEventListener('abort', () => {
-          offOpen();
-          offClose();
+      saveChipPosition: (p) => void local.set({ meetingChip: p }),
+      url: () => location.href,
+      async callStarted() {
+        const [settings, stored] = await Promise.all([readSettings(), local.get(LAST_CALL_ASKED_KEY)]);
+        const ask = askAfterThisCall(settings.meetings.afterCall, stored[LAST_CALL_ASKED_KEY] === true);
+        await local.set({
+          [LAST_CALL_ASKED_KEY]: ask,
+          ...(ask ? { pendingMeeting: { platform: adapter.label, meetingId: meetingIdOf(location.href), joinedAt: Date.now() } } : {}),
         });
+        return ask;
+      },
+      async callPending() {
+        const { pendingMeeting } = await local.get('pendingMeeting');
+        return isPendingFor(normalisePendingMeeting(pendingMeeting), adapter.label, Date.now());
+      },
+      reportUnread(part) {
+        void local.get(UNREAD_KEY).then((stored) => local.set({ [UNREAD_KEY]: withUnread(stored[UNREAD_KEY], adapter.platform, { part, at: Date.now() }) }));
+      },
+      reportRead() {
+        void local.get(UNREAD_KEY).then((stored) => {
+          const next = withoutUnread(stored[UNREAD_KEY], adapter.platform);
+          if (next) return local.set({ [UNREAD_KEY]: next });
+        });
+      },
+      isAlive,
+      listen({ open, close, reading }, signal) {
+        const offs = [
+          meetingTabMessaging.onMessage('meetingOpenPause', open),
+          meetingTabMessaging.onMessage('meetingCloseCard', close),
+          meetingTabMessaging.onMessage('meetingReading', reading),
+        ];
+        signal.addEventListener('abort', () => offs.forEach((off) => off()));
       },
     });
   },

@@ -1,6 +1,8 @@
 import { placeCard, type Rect } from './card-placement';
 import { CHIP_DEFAULT, createCardLayer, createChip, type ChipPosition } from './meeting-overlay';
 import { boxInPage } from './meetings/read';
+import { phaseAfterRead } from './meetings/phase';
+import { unreadPart, type MeetingReading, type UnreadPart } from './meetings/reading';
 import { meetingEvents } from './meetings/transitions';
 import type { MeetingAdapter, MeetingState } from './meetings/types';
 
@@ -28,11 +30,25 @@ export interface MeetingEnv {
   cardUrl(params: URLSearchParams): string;
   chipPosition(): Promise<ChipPosition | undefined>;
   saveChipPosition(p: ChipPosition): void;
-  /** The call started: remember to ask for a reflection even if the tab closes. */
-  onJoined(): void;
+  /** The page's address now (a platform's page after a call says "left" by its address alone). */
+  url(): string;
+  /**
+   * A call started: decides whether to ask about it afterwards (the user's
+   * "every / some / never"), and if so remembers to ask even if the tab closes.
+   */
+  callStarted(): Promise<boolean>;
+  /** Whether a call on this platform is waiting for its line: a page reached by leaving one asks for it. */
+  callPending(): Promise<boolean>;
+  /** This page could not read part of the call for a whole visit or call; kept for the options page. */
+  reportUnread(part: UnreadPart): void;
+  /** This page read the call and the microphone: an earlier unread note for the platform can go. */
+  reportRead(): void;
   isAlive(): boolean;
-  /** Wires `open` to the shortcut (through the background) and `close` to the card's own close. */
-  listen(handlers: { open: () => void; close: () => void }, signal: AbortSignal): void;
+  /**
+   * Wires `open` to the shortcut (through the background), `close` to the
+   * card's own close, and `reading` to the popup's question.
+   */
+  listen(handlers: { open: () => void; close: () => void; reading: () => MeetingReading }, signal: AbortSignal): void;
 }
 
 /**
@@ -50,7 +66,18 @@ export function startMeetingGuard(env: MeetingEnv): () => void {
   let state: MeetingState = { phase: 'unknown', mic: 'unknown' };
   let shown: MeetingMoment | undefined;
   let askedBefore = false;
+  /** Whether the call in this page will be asked about when it ends (decided when it starts). */
+  let askAfter: Promise<boolean> = Promise.resolve(false);
   let chip: { destroy(): void } | undefined;
+  // What this page has been able to read, for the unread note.
+  const openedAt = Date.now();
+  let phaseKnown = false;
+  let inCallSince: number | undefined;
+  let micKnown = false;
+  let unreadSaid = false;
+  let readSaid = false;
+  /** When the user last pressed the call's own leave control (a real press: the page cannot fake one). */
+  let leavePressedAt: number | undefined;
 
   function controlRects(): Rect[] {
     try {
@@ -76,28 +103,51 @@ export function startMeetingGuard(env: MeetingEnv): () => void {
     shown = undefined;
   }
 
+  /** Keeps track of what could be read, and says so once: unread after a whole visit or call, read once all is known. */
+  function noteReadability(next: MeetingState): void {
+    const now = Date.now();
+    if (next.phase !== 'unknown') phaseKnown = true;
+    if (next.phase === 'in-call') inCallSince ??= now;
+    if (next.phase === 'in-call' && next.mic !== 'unknown') micKnown = true;
+    if (!readSaid && phaseKnown && micKnown) {
+      readSaid = true;
+      env.reportRead();
+    }
+    const part = unreadPart({ openMs: now - openedAt, phaseKnown, inCallMs: inCallSince === undefined ? 0 : now - inCallSince, micKnown });
+    if (part && !unreadSaid) {
+      unreadSaid = true;
+      env.reportUnread(part);
+    }
+  }
+
   async function read(): Promise<void> {
     if (!env.isAlive()) return teardown();
     let next: MeetingState;
     try {
-      next = adapter.read(doc);
+      next = adapter.read(doc, env.url());
     } catch {
       next = { phase: 'unknown', mic: 'unknown' };
     }
+    next = { ...next, phase: phaseAfterRead(next.phase, state.phase, leavePressedAt === undefined ? undefined : Date.now() - leavePressedAt) };
+    const firstKnown = !phaseKnown && next.phase !== 'unknown';
+    noteReadability(next);
     const events = meetingEvents(state, next);
     // A read that cannot tell (a re-render, or a blank moment between the call and its end screen)
     // keeps the last known phase: leaving through it is still 'left', coming back is not a second 'joined'.
     state = next.phase === 'unknown' ? { ...next, phase: state.phase } : next;
+    // A page that opens on an end screen was reached by leaving a call elsewhere (Jitsi's close
+    // page, Zoom's page after leaving): it asks when that call is still waiting for its line.
+    if (firstKnown && next.phase === 'left' && !shown && (await env.callPending())) open('after', false);
     for (const event of events) {
       if (event === 'pre-join' && !askedBefore && !shown) {
         askedBefore = true;
         open('before', false);
       } else if (event === 'joined') {
-        env.onJoined();
+        askAfter = env.callStarted();
         if (shown === 'before') close();
       } else if (event === 'unmuted' && !shown && (await env.unmuteCardOn())) {
         open('unmute', false);
-      } else if (event === 'left') {
+      } else if (event === 'left' && (await askAfter)) {
         open('after', false);
       }
     }
@@ -109,11 +159,22 @@ export function startMeetingGuard(env: MeetingEnv): () => void {
     chip?.destroy();
   }
 
-  env.listen({ open: () => open('during', true), close }, stop.signal);
+  env.listen(
+    { open: () => open('during', true), close, reading: () => ({ platform: adapter.platform, label: adapter.label, ...state }) },
+    stop.signal,
+  );
   void env.chipPosition().then((p) => {
     if (stop.signal.aborted) return;
     chip = createChip(doc, p ?? CHIP_DEFAULT, () => open('during', true), (moved) => env.saveChipPosition(moved), 'Pause Moment: pause before agreeing');
   });
+  doc.addEventListener(
+    'click',
+    (event) => {
+      const target = event.target as Element | null;
+      if (event.isTrusted && typeof target?.closest === 'function' && adapter.isLeaveControl(target)) leavePressedAt = Date.now();
+    },
+    { capture: true, passive: true, signal: stop.signal },
+  );
   const timer = win.setInterval(() => void read(), READ_INTERVAL_MS);
   stop.signal.addEventListener('abort', () => win.clearInterval(timer));
   void read();

@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { MeetingMoment } from './meeting-guard';
+import type { MeetingReading } from './meetings/reading';
 import type { PauseReason, PauseSummary } from './pause-log';
 
 /** Identifies one pause: made by the content script when it shows the pause. */
@@ -41,6 +42,8 @@ export interface MeetingProtocol {
 export interface MeetingTabProtocol {
   meetingOpenPause(): void;
   meetingCloseCard(): void;
+  /** What the page reads of the call, for the popup's line. */
+  meetingReading(): MeetingReading;
 }
 
 /** Typed messaging from the background to meeting tabs. */

@@ -31,3 +31,11 @@ export function meetingIdOf(url: string): string {
     return '';
   }
 }
+
+/** How long after joining a call a page reached by leaving it still asks for its line. */
+export const PENDING_FOR_MS = 12 * 60 * 60_000;
+
+/** Whether `pending` is a call on this platform (by its label) that is still waiting for its line at `now`. */
+export function isPendingFor(pending: PendingMeeting | null, platformLabel: string, now: number): boolean {
+  return !!pending && pending.platform === platformLabel && now - pending.joinedAt >= 0 && now - pending.joinedAt < PENDING_FOR_MS;
+}

@@ -1,3 +1,5 @@
+import { AFTER_CALL_DEFAULT, normaliseAfterCallAsk, type AfterCallAsk } from './meetings/after-call';
+
 /** Bounds for the honest wait before Continue is enabled, in seconds. */
 export const WAIT_SECONDS = { min: 0, max: 60, default: 5 } as const;
 /** Bounds for a Continue window, in minutes. */
@@ -33,6 +35,8 @@ export interface TriggerSite {
 export interface MeetingSettings {
   /** A three-second breath card when the user unmutes. Off unless the user turns it on. */
   unmuteCard: boolean;
+  /** How often the line after a call is asked: every call, some calls (the default), or never. */
+  afterCall: AfterCallAsk;
 }
 
 /** Everything the user configures. Stored under `local:settings`. */
@@ -42,7 +46,7 @@ export interface Settings {
 }
 
 /** Settings a fresh install starts from: nothing is paused until the user chooses. */
-export const DEFAULT_SETTINGS: Settings = { sites: [], meetings: { unmuteCard: false } };
+export const DEFAULT_SETTINGS: Settings = { sites: [], meetings: { unmuteCard: false, afterCall: AFTER_CALL_DEFAULT } };
 
 function clampInt(value: unknown, min: number, max: number, fallback: number): number {
   const n = typeof value === 'number' && Number.isFinite(value) ? Math.round(value) : fallback;
@@ -81,6 +85,6 @@ export function normaliseSettings(raw: unknown): Settings {
       kind: s.kind === 'meeting' ? 'meeting' : 'feed',
     });
   }
-  return { sites, meetings: { unmuteCard: meetings?.unmuteCard === true } };
+  return { sites, meetings: { unmuteCard: meetings?.unmuteCard === true, afterCall: normaliseAfterCallAsk(meetings?.afterCall) } };
 }
 

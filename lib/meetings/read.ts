@@ -8,42 +8,36 @@
  * when no attribute marker decided first.
  */
 
-import type { Marker, MicSignal, PlatformSelectors } from './selectors';
+import { compileSignal, micOf, normaliseWords, type CompiledSignal } from './mic-signal';
+import { isLeftAddress, phaseOf } from './phase';
+import { isRendered } from './rendered';
+import type { Marker, PlatformSelectors } from './selectors';
 import type { CallPhase, MeetingAdapter, MeetingState, MicState, PlatformId } from './types';
 
-/** Case-, space- and apostrophe-insensitive form of a label, for comparing page words with the table. */
-export function normaliseWords(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
+export { normaliseWords } from './mic-signal';
 
 /** Words longer than this are a container's text, not a label or heading. */
 const MAX_LABEL_LENGTH = 120;
 
 interface CompiledMarker {
   css: readonly string[];
-  /** All of `css` as one selector list: one querySelector call in the usual case. */
+  /** All of `css` as one selector list: one querySelectorAll call in the usual case. */
   anyCss: string;
   textIn: string;
   says: ReadonlySet<string>;
 }
 
-type CompiledSignal =
-  | { kind: 'attr'; name: string; muted: readonly string[]; unmuted: readonly string[] }
-  | { kind: 'label'; muted: readonly string[]; unmuted: readonly string[] }
-  | { kind: 'checked'; means: 'muted' | 'unmuted' };
-
 interface Compiled {
   frames: readonly string[];
   left: CompiledMarker;
-  inCall: CompiledMarker;
   preJoin: CompiledMarker;
+  inCall: CompiledMarker;
+  leave: readonly string[];
+  /** All of `leave` as one selector list, for `closest`. */
+  anyLeave: string;
   mic: { css: readonly string[]; signals: readonly CompiledSignal[] };
   controls: readonly string[];
+  leftUrls: readonly string[];
 }
 
 function compileMarker(marker: Marker): CompiledMarker {
@@ -55,35 +49,33 @@ function compileMarker(marker: Marker): CompiledMarker {
   };
 }
 
-function compileSignal(signal: MicSignal): CompiledSignal {
-  if (signal.kind === 'checked') return signal;
-  return { ...signal, muted: signal.muted.map(normaliseWords), unmuted: signal.unmuted.map(normaliseWords) };
-}
-
 function compile(table: PlatformSelectors): Compiled {
   return {
     frames: table.frames ?? [],
     left: compileMarker(table.left),
-    inCall: compileMarker(table.inCall),
     preJoin: compileMarker(table.preJoin),
+    inCall: compileMarker(table.inCall),
+    leave: table.leave,
+    anyLeave: table.leave.join(', '),
     mic: { css: table.mic.css, signals: table.mic.signals.map(compileSignal) },
     controls: table.controls,
+    leftUrls: table.leftUrls ?? [],
   };
 }
 
-/** querySelector that treats a selector the browser cannot parse as "no match". */
-function query(root: ParentNode, selector: string): Element | null {
+/** querySelectorAll that treats a selector the browser cannot parse as "no match". */
+function queryAll(root: ParentNode, selector: string): Element[] {
   try {
-    return root.querySelector(selector);
+    return [...root.querySelectorAll(selector)];
   } catch {
-    return null;
+    return [];
   }
 }
 
-/** The first element matching the earliest selector in the list that matches anything. */
+/** The first rendered element matching the earliest selector in the list that matches a rendered one. */
 export function firstMatch(root: ParentNode, selectors: readonly string[]): Element | null {
   for (const selector of selectors) {
-    const found = query(root, selector);
+    const found = queryAll(root, selector).find(isRendered);
     if (found) return found;
   }
   return null;
@@ -92,7 +84,8 @@ export function firstMatch(root: ParentNode, selectors: readonly string[]): Elem
 function hasCss(root: ParentNode, marker: CompiledMarker): boolean {
   if (marker.css.length === 0) return false;
   try {
-    return root.querySelector(marker.anyCss) !== null;
+    for (const el of root.querySelectorAll(marker.anyCss)) if (isRendered(el)) return true;
+    return false;
   } catch {
     // One selector this browser cannot parse spoils the list: fall back to one at a time.
     return firstMatch(root, marker.css) !== null;
@@ -101,58 +94,31 @@ function hasCss(root: ParentNode, marker: CompiledMarker): boolean {
 
 function hasText(root: ParentNode, marker: CompiledMarker): boolean {
   if (!marker.textIn || marker.says.size === 0) return false;
-  let candidates: NodeListOf<Element>;
-  try {
-    candidates = root.querySelectorAll(marker.textIn);
-  } catch {
-    return false;
-  }
-  for (const el of candidates) {
+  for (const el of queryAll(root, marker.textIn)) {
     const text = el.textContent ?? '';
-    if (text.length <= MAX_LABEL_LENGTH && marker.says.has(normaliseWords(text))) return true;
+    if (text.length <= MAX_LABEL_LENGTH && marker.says.has(normaliseWords(text)) && isRendered(el)) return true;
   }
   return false;
 }
 
+const shows = (root: ParentNode, marker: CompiledMarker): boolean => hasCss(root, marker) || hasText(root, marker);
+
 /**
- * The phase shown in one document. Attribute markers beat words: an end
- * screen's structural marker wins over a leave button, and a leave button
- * wins over words that merely look like an end screen.
+ * The phase shown in one document (see `phaseOf`). The signs are getters, so
+ * a read stops at the first marker that decides: most reads ask one question.
  */
 function phaseIn(root: ParentNode, c: Compiled): CallPhase {
-  if (hasCss(root, c.left)) return 'left';
-  if (hasCss(root, c.inCall)) return 'in-call';
-  if (hasText(root, c.left)) return 'left';
-  if (hasText(root, c.inCall)) return 'in-call';
-  if (hasCss(root, c.preJoin) || hasText(root, c.preJoin)) return 'pre-join';
-  return 'unknown';
-}
-
-function signalSays(el: Element, signal: CompiledSignal): MicState {
-  if (signal.kind === 'checked') {
-    // Compare tag names, not instanceof: an iframe's elements come from another realm.
-    if (el.tagName !== 'INPUT') return 'unknown';
-    const checked = (el as HTMLInputElement).checked;
-    return checked === (signal.means === 'unmuted') ? 'unmuted' : 'muted';
-  }
-  const raw = signal.kind === 'attr' ? el.getAttribute(signal.name) : (el.getAttribute('aria-label') ?? el.getAttribute('title'));
-  if (raw === null) return 'unknown';
-  const value = normaliseWords(raw);
-  const says = (phrases: readonly string[]) =>
-    signal.kind === 'attr' ? phrases.includes(value) : phrases.some((p) => value.startsWith(p));
-  const muted = says(signal.muted);
-  const unmuted = says(signal.unmuted);
-  if (muted === unmuted) return 'unknown';
-  return muted ? 'muted' : 'unmuted';
-}
-
-/** What the user's own microphone toggle says, trying each signal until one answers. */
-function micOf(el: Element, signals: readonly CompiledSignal[]): MicState {
-  for (const signal of signals) {
-    const state = signalSays(el, signal);
-    if (state !== 'unknown') return state;
-  }
-  return 'unknown';
+  return phaseOf({
+    get left() {
+      return shows(root, c.left);
+    },
+    get preJoin() {
+      return shows(root, c.preJoin);
+    },
+    get inCall() {
+      return shows(root, c.inCall);
+    },
+  });
 }
 
 /**
@@ -162,7 +128,7 @@ function micOf(el: Element, signals: readonly CompiledSignal[]): MicState {
 export function frameDocuments(doc: Document, frames: readonly string[]): Document[] {
   const docs: Document[] = [];
   for (const selector of frames) {
-    const frame = query(doc, selector);
+    const frame = queryAll(doc, selector)[0];
     if (!frame || frame.tagName !== 'IFRAME') continue;
     try {
       const inner = (frame as HTMLIFrameElement).contentDocument;
@@ -178,6 +144,7 @@ export function frameDocuments(doc: Document, frames: readonly string[]): Docume
 const documentsOf = (doc: Document, c: Compiled): Document[] => [...frameDocuments(doc, c.frames), doc];
 
 function hasSize(el: Element): boolean {
+  if (!isRendered(el)) return false;
   const box = el.getBoundingClientRect();
   return box.width > 0 && box.height > 0;
 }
@@ -217,7 +184,7 @@ function controlsIn(root: Document, c: Compiled): Element[] {
     }
   }
   if (found.length > 0) return outermost(found);
-  const leave = firstMatch(root, c.inCall.css);
+  const leave = firstMatch(root, c.leave);
   const mic = firstMatch(root, c.mic.css);
   const box = leave && mic ? sharedBox(leave, mic) : null;
   return box ? [box] : [];
@@ -229,11 +196,11 @@ export function makeAdapter(platform: PlatformId, label: string, table: Platform
   return {
     platform,
     label,
-    read(doc: Document): MeetingState {
+    read(doc: Document, url = doc.URL): MeetingState {
       try {
         const docs = documentsOf(doc, c);
-        let phase: CallPhase = 'unknown';
-        for (const d of docs) {
+        let phase: CallPhase = isLeftAddress(url, c.leftUrls) ? 'left' : 'unknown';
+        for (const d of phase === 'unknown' ? docs : []) {
           phase = phaseIn(d, c);
           if (phase !== 'unknown') break;
         }
@@ -248,6 +215,20 @@ export function makeAdapter(platform: PlatformId, label: string, table: Platform
         return { phase, mic };
       } catch {
         return { phase: 'unknown', mic: 'unknown' };
+      }
+    },
+    isLeaveControl(el: Element): boolean {
+      if (!c.anyLeave) return false;
+      try {
+        return el.closest(c.anyLeave) !== null;
+      } catch {
+        return c.leave.some((selector) => {
+          try {
+            return el.closest(selector) !== null;
+          } catch {
+            return false;
+          }
+        });
       }
     },
     controls(doc: Document): Element[] {

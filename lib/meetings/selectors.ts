@@ -2,23 +2,29 @@
  * Every selector the meeting adapters use, in one table, so that when a
  * platform changes its page the fix is an edit here and nowhere else.
  *
- * Written from what these apps' pages looked like (2024–2025), without the
- * live pages at hand: each platform's adapter file ends with the pages to
- * check by hand before a release, and the fixtures in tests/fixtures/meetings
- * reproduce exactly what this table expects.
+ * Each marker is grounded in what other projects read on the live pages
+ * (the platform's own source for Jitsi Meet; for the closed apps, open
+ * source meeting bots, mute-sync and Stream Deck extensions, caption and
+ * attendance tools). The comment beside a marker names its sources by the
+ * short names listed in that platform's adapter file (lib/meetings/<id>.ts),
+ * which also lists the pages to try by hand before a release. The fixtures
+ * in tests/fixtures/meetings reproduce those sources, not this table.
  *
  * How to read an entry:
- * - Attribute and structure markers (ids, data-*, data-tid, data-test-id,
- *   jsname, aria-pressed, data-is-muted) come first because they do not depend
- *   on the user's language. Labels are localized, so every label-based marker
- *   lists English plus German, French and Spanish where known.
- * - `css` selectors are matched with querySelector; one that a browser cannot
- *   parse is skipped, not fatal.
- * - `text` is the fallback for screens with nothing but words to go by: an
- *   element matching `in` whose whole text (trimmed, case-folded) is one of
- *   `says`. Keep `in` narrow: it is the only place the adapters iterate.
- * - Mic labels name the *action* the button offers: a button labelled
- *   "Turn on microphone" means the microphone is muted now.
+ * - Only rendered elements count (`isRendered`): apps keep hidden controls
+ *   in the page after they are done with them.
+ * - Precedence: `left`, then `preJoin` (which takes in waiting rooms), then
+ *   `inCall` (`phaseOf`), because waiting rooms already show call controls.
+ * - Attribute and structure markers (ids, data-*, jsname, aria-pressed) come
+ *   first because they do not depend on the user's language. Labels are
+ *   localized: a language is listed only where a source gives its words.
+ * - `css` selectors are matched with querySelectorAll; one that a browser
+ *   cannot parse is skipped, not fatal.
+ * - `text` is for screens with nothing but words to go by: an element
+ *   matching `in` whose whole text (trimmed, case-folded) is one of `says`.
+ *   Keep `in` narrow: it is the only place the adapters iterate.
+ * - Mic labels name the *action* the button offers ("Turn on microphone"
+ *   means the microphone is off now) unless the signal says `phrase`.
  */
 
 import type { PlatformId } from './types';
@@ -35,92 +41,105 @@ export interface Marker {
 export type MicSignal =
   /** An attribute whose value (case-insensitive) is in `muted` or `unmuted`. */
   | { kind: 'attr'; name: string; muted: readonly string[]; unmuted: readonly string[] }
-  /** aria-label (or title) starting with a phrase: `muted` lists the labels shown while muted ("Unmute…"). */
-  | { kind: 'label'; muted: readonly string[]; unmuted: readonly string[] }
+  /**
+   * aria-label (or title). `prefix` (the default): the label starts with a phrase, and `muted` lists the
+   * labels shown while muted ("Unmute…"). `phrase`: the label holds the phrase as whole words, for labels
+   * that state the mic's state in a sentence ("…microphone is muted").
+   */
+  | { kind: 'label'; muted: readonly string[]; unmuted: readonly string[]; match?: 'prefix' | 'phrase' }
   /** A checkbox or switch input whose `checked` means this. */
   | { kind: 'checked'; means: 'muted' | 'unmuted' };
 
 export interface PlatformSelectors {
   /** Same-origin iframes that hold the meeting UI; read before the page itself. */
   frames?: readonly string[];
+  /** End screens. Wins over every other marker. */
   left: Marker;
-  inCall: Marker;
+  /** Pre-join screens and waiting rooms. Wins over `inCall`, whose controls these screens often show too. */
   preJoin: Marker;
+  inCall: Marker;
+  /** The call's own leave (hang-up) control: its box helps find the control bar, and pressing it means the user is leaving. */
+  leave: readonly string[];
   /** The user's own microphone toggle (never a participant's, never "Mute all"). First selector that matches wins. */
   mic: { css: readonly string[]; signals: readonly MicSignal[] };
   /** The meeting's own control bar(s). When none match, the adapter uses the nearest box holding both leave and mic. */
   controls: readonly string[];
+  /** Addresses a platform sends people to after a call, for `isLeftAddress`: the page itself then says "left". */
+  leftUrls?: readonly string[];
 }
 
-/** aria-pressed on a mute toggle: pressed means "muted" (Jitsi's toolbox buttons are toggled while muted). */
-const PRESSED_MEANS_MUTED: MicSignal = { kind: 'attr', name: 'aria-pressed', muted: ['true'], unmuted: ['false'] };
-
-/** Short "Unmute"/"Mute" labels, used by Teams, Webex, Whereby and Zoom's preview. Prefixes never overlap. */
-const UNMUTE_OR_MUTE: MicSignal = {
-  kind: 'label',
-  muted: ['unmute', 'stummschaltung aufheben', 'réactiver', 'rétablir le son', 'activar sonido', 'reactivar'],
-  unmuted: ['mute', 'stummschalten', 'couper', 'désactiver le son', 'silenciar'],
-};
-
-/** "Turn on/off microphone" labels (Meet's wording, also Whereby's). */
-const TURN_MICROPHONE: MicSignal = {
-  kind: 'label',
-  muted: ['turn on microphone', 'mikrofon aktivieren', 'mikrofon einschalten', 'activer le micro', 'activar micrófono', 'activar el micrófono'],
-  unmuted: ['turn off microphone', 'mikrofon deaktivieren', 'mikrofon ausschalten', 'désactiver le micro', 'desactivar micrófono', 'desactivar el micrófono'],
-};
-
 /** Buttons and headings: where the words of lobbies and end screens live. */
-const BUTTONS_AND_HEADINGS = 'button, [role="button"], h1, h2, h3, [role="heading"]';
+const HEADINGS = 'h1, h2, h3, [role="heading"]';
 
 export const MEETING_SELECTORS: Readonly<Record<PlatformId, PlatformSelectors>> = {
   meet: {
+    // Meet swaps screens inside one page at meet.google.com/<code>; nothing to read from the address (S10, S22).
     left: {
-      css: [],
+      css: [
+        '[data-call-ended="true"]', // S13, S14
+        '[jsname="r4nke"]', // S10: the end screen's heading
+        '[jsname="oI7Fj"] button', // S10: its Rejoin button
+        '.roSPhc', // S3: the removed / ended-by-host box
+      ],
       text: {
-        // The end screen's heading and its two buttons; Meet wraps button words in a span.
-        in: `${BUTTONS_AND_HEADINGS}, button span`,
+        in: `${HEADINGS}, .roSPhc, button span`,
+        // Not "Return to home screen": the waiting screen shows it too (S2).
+        says: ['You left the meeting', "You've been removed from the meeting", 'Your host ended the meeting for everyone', 'Rejoin'], // S1, S3, S7, S10, S20
+      },
+    },
+    preJoin: {
+      css: [
+        'button[jsname="Qx7uuf"]', // S10, S1: "Join now" / "Ask to join"
+        '[jscontroller="dyDNGc"]', // S10, S1: the green room
+        'img[alt*="brings you into the call" i]', // S6: waiting room
+      ],
+      text: {
+        in: `button, button span, ${HEADINGS}`,
         says: [
-          'You left the meeting', 'Return to home screen', 'Rejoin',
-          'Sie haben die Besprechung verlassen', 'Sie haben das Meeting verlassen', 'Zurück zum Startbildschirm', 'Erneut teilnehmen',
-          'Vous avez quitté la réunion', "Revenir à l'écran d'accueil", 'Revenir à la réunion',
-          'Has salido de la reunión', 'Volver a la pantalla de inicio', 'Volver a unirse',
+          'Join now', 'Ask to join', 'Join anyway', 'Switch here', // S3, S7, S6, S1, S4
+          'Jetzt teilnehmen', 'Teilnahme erbitten', 'Trotzdem teilnehmen', // S4
+          // The waiting room already holds Leave call, mic and camera (S1, S2, S3, S4, S6, S11).
+          'Asking to be let in...', 'Asking to be let in…', // S1, S3
+          'You’ll join the call when someone lets you in', "You'll join the call when someone lets you in", // S1
+          'Please wait until a meeting host brings you into the call', // S6, S4
+          'Waiting for the host to join', // S3
         ],
       },
     },
     inCall: {
       css: [
-        'button[jsname="CQylAd"]', // "Leave call" (jsname is obfuscated but has been stable for years)
-        'button[aria-label^="Leave call" i]',
-        'button[aria-label^="Anruf verlassen" i]',
-        'button[aria-label^="Quitter l\'appel" i]',
-        'button[aria-label^="Salir de la llamada" i]',
+        'button[jsname="CQylAd"]', // S3, S8, S9: Leave call
+        '[jsname="CQylAd"]', // S5: the same as a div
+        'button[aria-label^="Leave call" i]', // S3, S7, S15
+        'button[aria-label^="Anruf verlassen" i]', // S8, S4
+        "button[aria-label^=\"Quitter l'appel\" i]", 'button[aria-label^="Quitter l’appel" i]', // S21
+        'button[aria-label^="Salir de la llamada" i]', // S21
       ],
     },
-    preJoin: {
-      css: [
-        'button[jsname="Qx7uuf"]', // "Join now" / "Ask to join"
-      ],
-      text: {
-        in: 'button, button span',
-        says: [
-          'Join now', 'Ask to join',
-          'Jetzt teilnehmen', 'Teilnahme anfordern',
-          'Participer', 'Demander à participer',
-          'Unirse ahora', 'Solicitar unirse',
-        ],
-      },
-    },
+    leave: ['[jsname="CQylAd"]', 'button[aria-label^="Leave call" i]', 'button[aria-label^="Anruf verlassen" i]', 'button[aria-label^="Salir de la llamada" i]'],
     mic: {
+      // The camera toggle carries data-is-muted too: find the mic by its jsname or its words first.
       css: [
-        // The camera toggle has data-is-muted too; the mic's label ends in its shortcut "(ctrl + d)" / "(⌘ + d)" / "(Strg + D)" in every language.
-        '[data-is-muted][aria-label$="+ d)" i]',
-        '[data-is-muted][aria-label*="microphone" i]',
-        '[data-is-muted][aria-label*="mikrofon" i]',
-        '[data-is-muted][aria-label*="micro" i]',
+        'button[jsname="hw0c9"]', // S8, S9
+        '[role="button"][jsname="hw0c9"]', // S8: on the join screen
+        '[data-is-muted][aria-label^="Turn on microphone" i]', '[data-is-muted][aria-label^="Turn off microphone" i]', // S3, S1, S16
+        '[data-is-muted][aria-label*="mikrofon" i]', // S12, S8
+        '[data-is-muted][aria-label*="micro" i]', // S13 (FR "micro"), S18 (ES "micrófono")
+        '[data-is-muted][data-tooltip*="+ d" i]', // S12: the shortcut in the tooltip
       ],
-      signals: [{ kind: 'attr', name: 'data-is-muted', muted: ['true'], unmuted: ['false'] }, TURN_MICROPHONE],
+      signals: [
+        { kind: 'attr', name: 'data-is-muted', muted: ['true'], unmuted: ['false'] }, // S8, S12, S13, S15, S16, S17
+        {
+          kind: 'label',
+          muted: ['turn on microphone', 'mikrofon aktivieren', 'activar micrófono', 'activer le micro'], // S3, S1, S12, S18; FR from S13's pattern
+          unmuted: ['turn off microphone', 'mikrofon deaktivieren', 'desactivar micrófono', 'désactiver le micro'], // S3, S1, S12, S18, S13
+        },
+      ],
     },
-    controls: ['[role="region"][aria-label="Call controls" i]', '[role="toolbar"][aria-label="Call controls" i]'],
+    controls: [
+      '[role="region"][aria-label="Call controls" i]', // S5
+      '[role="region"]:has([jsname="CQylAd"])', // the same region in any language
+    ],
   },
 
   zoom: {
@@ -129,24 +148,18 @@ export const MEETING_SELECTORS: Readonly<Record<PlatformId, PlatformSelectors>> 
     left: {
       css: [],
       text: {
-        in: `${BUTTONS_AND_HEADINGS}, .zm-modal-body-title`,
-        says: [
-          'You have left the meeting', 'This meeting has been ended by host', 'The meeting has been ended',
-          'Sie haben das Meeting verlassen', 'Dieses Meeting wurde vom Host beendet',
-          'Vous avez quitté la réunion', 'Cette réunion a été terminée par l\'animateur',
-          'Ha salido de la reunión', 'El anfitrión ha finalizado esta reunión',
-        ],
+        in: `${HEADINGS}, button, .zm-modal-body-title`,
+        says: ['You have left the meeting', 'This meeting has been ended by host', 'The meeting has been ended'],
       },
-    },
-    inCall: {
-      css: ['#foot-bar .footer__leave-btn', '#wc-footer .footer__leave-btn', '.footer__leave-btn-container button', '#foot-bar', '#wc-footer'],
     },
     preJoin: {
       css: ['#input-for-name', '.preview-join-button', '#preview-audio-control-button'],
     },
+    inCall: {
+      css: ['#foot-bar .footer__leave-btn', '#wc-footer .footer__leave-btn', '.footer__leave-btn-container button', '#foot-bar', '#wc-footer'],
+    },
+    leave: ['.footer__leave-btn', '.footer__leave-btn-container button'],
     mic: {
-      // Only the footer's own audio button (or the preview's): "Mute All" and each participant's
-      // "Mute"/"Unmute" sit in the participants panel, outside the footer, so never match.
       css: [
         '#foot-bar .join-audio-container__btn',
         '#wc-footer .join-audio-container__btn',
@@ -155,153 +168,182 @@ export const MEETING_SELECTORS: Readonly<Record<PlatformId, PlatformSelectors>> 
         '#preview-audio-control-button',
       ],
       signals: [
-        {
-          kind: 'label',
-          muted: ['unmute my microphone', 'stummschaltung meines mikrofons aufheben', 'réactiver mon micro', 'reactivar mi micrófono'],
-          unmuted: ['mute my microphone', 'mein mikrofon stummschalten', 'couper mon micro', 'silenciar mi micrófono'],
-        },
-        UNMUTE_OR_MUTE,
+        { kind: 'label', muted: ['unmute my microphone'], unmuted: ['mute my microphone'] },
+        { kind: 'label', muted: ['unmute'], unmuted: ['mute'] },
       ],
     },
     controls: ['#foot-bar', '#wc-footer', '.footer__inner'],
   },
 
   teams: {
+    // teams.live.com puts the call in a same-origin frame (T7).
+    frames: ['iframe[id^="experience-container"]'],
     left: {
-      css: [],
+      css: [
+        '[data-tid="anon-meeting-end-screen-rejoin-button"]', // T7
+        '[data-tid^="post-meeting-"]', // T1
+      ],
       text: {
-        in: BUTTONS_AND_HEADINGS,
+        in: `${HEADINGS}, button`,
         says: [
-          'You left the meeting', "You've left the meeting", 'You have left the meeting', 'Rejoin',
-          'Sie haben die Besprechung verlassen', 'Erneut teilnehmen',
-          'Vous avez quitté la réunion', 'Rejoindre à nouveau',
-          'Has salido de la reunión', 'Volver a unirse',
+          'You left the meeting', // T7, T14
+          "You've left this meeting", // T15
+          'Rejoin', // T7, T5
+          "You've been removed from this meeting", // T5
+          'The meeting has ended', // T6, T7, T5
+          'Sie haben die Besprechung verlassen', // T15
         ],
       },
     },
-    inCall: {
-      css: ['#hangup-button', '[data-tid="hangup-main-btn"]', '[data-tid="call-hangup"]'],
-    },
     preJoin: {
-      css: ['[data-tid="prejoin-join-button"]', '#prejoin-join-button', '[data-tid="prejoin-display-name-input"]'],
-      text: {
-        in: 'button',
-        says: ['Join now', 'Jetzt teilnehmen', 'Rejoindre maintenant', 'Unirse ahora'],
-      },
-    },
-    mic: {
-      css: ['#microphone-button', '[data-tid="microphone-button"]', '[data-tid="toggle-mute"]'],
-      signals: [
-        // In a call: data-state="mic" / "mic-off". In the lobby: a switch input that is checked while the mic is on.
-        { kind: 'attr', name: 'data-state', muted: ['mic-off'], unmuted: ['mic'] },
-        { kind: 'checked', means: 'unmuted' },
-        { kind: 'attr', name: 'aria-checked', muted: ['false'], unmuted: ['true'] },
-        UNMUTE_OR_MUTE,
+      css: [
+        '[data-tid="prejoin-join-button"]', // T6, T4, T10, T9, T5, T7
+        '[data-tid="prejoin-display-name-input"]', // T6, T4, T10, T9, T7
+        '[data-tid="prejoin-cancel-button"]', // T4: stays on the lobby screen
+        '[data-track-action-scenario^="preJoin"]', // T2
       ],
-    },
-    controls: ['[data-tid="calling-unified-bar"]', '#calling-unified-bar'],
-  },
-
-  webex: {
-    // The web app has loaded the meeting into an iframe in some versions.
-    frames: ['iframe[name="thinIframe"]', 'iframe#unified-webclient-iframe'],
-    left: {
-      css: ['[data-test-id="meeting-ended"]'],
       text: {
-        in: BUTTONS_AND_HEADINGS,
+        // The lobby can already show Leave (T4, T8): its words must win over the call's controls.
+        in: `${HEADINGS}, [role="status"], span`,
         says: [
-          "You've left the meeting", 'You left the meeting', 'The meeting has ended',
-          'Sie haben das Meeting verlassen', 'Das Meeting wurde beendet',
-          'Vous avez quitté la réunion', 'La réunion est terminée',
-          'Ha salido de la reunión', 'La reunión ha finalizado',
+          'Someone in the meeting should let you in soon', // T8, T14
+          'Someone will let you in shortly', // T5
+          "When the meeting starts, we'll let people know you're waiting", // T14
+          "We've let people in the meeting know you're waiting", // T14
         ],
       },
     },
     inCall: {
       css: [
-        '[data-test-id="leave-meeting-button"]',
-        '[data-test="leave-meeting-button"]',
-        'button[aria-label^="Leave meeting" i]',
-        'button[aria-label^="Meeting verlassen" i]',
-        'button[aria-label^="Quitter la réunion" i]',
-        'button[aria-label^="Salir de la reunión" i]',
+        '#hangup-button', // T5, T4, T7, T11
+        '[data-tid="hangup-main-btn"]', // T5, T11
+        '[data-inp="hangup-button"]', // T4
+        '[data-tid="hangup-button"]', // T7, T10
+        '#microphone-button', // T2, T7
       ],
     },
-    preJoin: {
-      css: ['[data-test-id="join-button"]', '[data-test="join-button"]'],
+    leave: ['#hangup-button', '[data-tid="hangup-main-btn"]', '[data-inp="hangup-button"]', '[data-tid="hangup-button"]'],
+    mic: {
+      css: [
+        '#microphone-button', // T1, T2, T3, T5
+        '[data-inp="microphone-button"]', // T14
+        '[data-tid="toggle-mute"]', // T6, T4 (pre-join switch); T7 (light meetings in call)
+      ],
+      signals: [
+        // Builds differ: "mic" (T2, T3) or "mic-volume-renderer" (T1, read live 2026-09-29) while on.
+        { kind: 'attr', name: 'data-state', muted: ['mic-off'], unmuted: ['mic', 'mic-volume-renderer'] },
+        { kind: 'attr', name: 'data-track-action-scenario', muted: ['callUnmuteAudio', 'preJoinUnmute'], unmuted: ['callMuteAudio', 'preJoinMute'] }, // T1, T2
+        { kind: 'checked', means: 'unmuted' }, // T6: the pre-join switch
+        { kind: 'attr', name: 'aria-checked', muted: ['false'], unmuted: ['true'] }, // T4, T8
+        // Not aria-pressed: two sources read it in opposite ways.
+        { kind: 'label', muted: ['unmute'], unmuted: ['mute', 'mikrofon stummschalten'] }, // T4, T8, T15
+      ],
+    },
+    controls: [
+      '#horizontalEnd', // T1: v2's "Calling controls"
+      '[data-tid="ubar-horizontal-end"]', // T1
+      '[data-tid="calling-toolbar"]', // T7: light meetings
+      '[data-tid="floating-call-monitor"]', // T1: the mini call window
+    ],
+  },
+
+  webex: {
+    // The client sits in a same-origin frame on <site>.webex.com (W2, W5, W6, W7), an older one in thinIframe (W2, W3);
+    // newer j.php links and web.webex.com run it in the page itself (W2, W1).
+    frames: ['iframe#unified-webclient-iframe', 'iframe[name="thinIframe"]'],
+    left: {
+      css: [],
       text: {
-        in: 'button',
-        says: ['Join meeting', 'Meeting beitreten', 'Rejoindre la réunion', 'Entrar a la reunión', 'Unirse a la reunión'],
+        in: `${HEADINGS}, mdc-text`,
+        says: [
+          'You have left the meeting', // W2
+          'Meeting has ended', 'This meeting has ended', 'Meeting ended', // W2, W6
+          'The host ended the meeting', // W6
+        ],
       },
     },
-    mic: {
-      css: ['[data-test-id="microphone-button"]', '[data-test="microphone-button"]', '[data-test-id="mute-audio-button"]'],
-      signals: [UNMUTE_OR_MUTE],
+    preJoin: {
+      css: [
+        '[data-test="join-button"]', // W2, W6
+        '#join-button', // W7
+        'input[data-test="Name (required)"]', // W2, W4, W6
+        'mdc-input[data-test="Name"]', // W4: newer builds
+        '[data-test="call_lobby_content"]', // W6: the lobby
+        '#interstitial_join_btn', // W2, W3: the classic client
+      ],
+      text: { in: 'mdc-button, button', says: ['Join meeting'] }, // W8, W6
     },
-    controls: ['[data-test-id="controls-bar"]', '[data-test="controls-bar"]'],
+    inCall: {
+      css: [
+        '[data-test="in-meeting-chat-toggle-button"]', // W2, W5, W6: absent until admitted (W2)
+        '[data-test="participants-toggle-button"]', // W6
+        '[data-test="grid-layout"]', // W6
+        '[data-test="raise-hand-button"]', // W6
+        'button[data-doi="CHAT:OPEN_CHAT_PANEL:MENU_CONTROL_BAR"]', // W2: the classic client
+      ],
+    },
+    // No source names the leave control's markup; Webex's help names it "Leave meeting" (W10).
+    leave: ['[data-test="leave-button"]', '[aria-label^="Leave meeting" i]'],
+    mic: {
+      // Momentum custom elements, not <button> (W2, W6, W8, W9); an older build used a real button (W5).
+      css: ['mdc-button[data-test="microphone-button"]', '[data-test="microphone-button"]', '#audioControlButton'],
+      signals: [
+        // A sentence: "Microphone is currently muted - click to unmute" (W1, W5, W6, W8).
+        { kind: 'label', match: 'phrase', muted: ['microphone is currently muted'], unmuted: ['microphone is currently unmuted'] },
+        { kind: 'label', muted: ['unmute'], unmuted: ['mute'] }, // W3: the classic client
+      ],
+    },
+    // No source names a bar: the nearest box holding the mic and the chat toggle stands in (see `controls` in read.ts).
+    controls: [],
   },
 
   jitsi: {
     left: {
       css: [],
       text: {
-        in: BUTTONS_AND_HEADINGS,
-        says: [
-          'You have left the meeting', 'Rejoin', 'Rejoin now',
-          'Sie haben die Konferenz verlassen', 'Erneut beitreten',
-          'Vous avez quitté la réunion', 'Rejoindre à nouveau',
-          'Has salido de la reunión', 'Volver a unirse',
-        ],
+        in: `${HEADINGS}, button`,
+        says: ['You have left the meeting', 'Rejoin', 'Rejoin now'],
       },
-    },
-    inCall: {
-      css: ['#new-toolbox .hangup-button', '.hangup-button', '#new-toolbox'],
     },
     preJoin: {
       css: ['[data-testid="prejoin.joinMeeting"]', '#premeeting-name-input', '.prejoin-input-area', '#lobby-screen'],
     },
+    inCall: {
+      css: ['#new-toolbox .hangup-button', '.hangup-button', '#new-toolbox'],
+    },
+    leave: ['.hangup-button'],
     mic: {
-      // The toolbox's audio button sits in .audio-preview (with its device menu) both in the lobby and in the call.
       css: ['.audio-preview .toolbox-button[aria-pressed]', '#new-toolbox .toolbox-button[aria-pressed][aria-label*="microphone" i]'],
-      signals: [
-        PRESSED_MEANS_MUTED,
-        {
-          kind: 'label',
-          muted: ['unmute', 'mikrofon einschalten', 'stummschaltung aufheben', 'activer le micro', 'activar micrófono'],
-          unmuted: ['mute', 'mikrofon ausschalten', 'stummschalten', 'couper le micro', 'silenciar'],
-        },
-      ],
+      signals: [{ kind: 'attr', name: 'aria-pressed', muted: ['true'], unmuted: ['false'] }],
     },
     controls: ['#new-toolbox .toolbox-content', '#new-toolbox'],
   },
 
   whereby: {
+    // The room renders in the page itself (H1's content script reads the top document).
     left: {
-      css: [],
-      text: {
-        in: BUTTONS_AND_HEADINGS,
-        says: [
-          'You left the room', 'You have left the room', 'You left the meeting', 'Rejoin', 'Rejoin room',
-          'Sie haben den Raum verlassen', 'Erneut beitreten',
-          'Vous avez quitté la salle', 'Rejoindre à nouveau',
-          'Has salido de la sala', 'Volver a unirse',
-        ],
-      },
-    },
-    inCall: {
-      css: ['[data-testid="leaveButton"]', '[data-test-id="leave-button"]', 'button[aria-label="Leave" i]', 'button[aria-label="Verlassen" i]', 'button[aria-label="Quitter" i]', 'button[aria-label="Salir" i]'],
+      css: ['.thank-you-message'], // H11 (appear.in, about 2016)
+      text: { in: HEADINGS, says: ['Meeting ended'] }, // H4: removed, or ended by the host
+      // No source shows today's screen after pressing Leave: the press itself says so (`phaseAfterRead`).
     },
     preJoin: {
-      css: ['[data-testid="joinRoomButton"]', '[data-test-id="join-button"]'],
-      text: {
-        in: 'button',
-        says: ['Join meeting', 'Join room', 'Ask to join', 'Knock', 'Beitreten', 'Anklopfen', 'Rejoindre', 'Frapper', 'Unirse', 'Llamar'],
-      },
+      css: [
+        'input[name="nickname"]', // H4: the name step
+        '[class*="CameraSelector"] select', // H5: the pre-call review (2024)
+      ],
+      text: { in: 'button', says: ['Join meeting', 'Knock'] }, // H4, H10: "Knock" for a locked room
     },
+    inCall: {
+      // jstest-* classes are Whereby's stable hooks; the other class names carry build hashes (H1b, H3).
+      css: ['.jstest-leave-room-button', '.jstest-open-chat-button'], // H3, H4, H5, H6
+      text: { in: 'figcaption', says: ['Chat', 'Leave'] }, // H4, H3
+    },
+    leave: ['.jstest-leave-room-button'], // H3, H4
     mic: {
-      css: ['[data-testid="toggleMicrophoneButton"]', '[data-test-id="toggle-microphone"]', 'button[aria-pressed][aria-label*="microphone" i]'],
-      signals: [TURN_MICROPHONE, UNMUTE_OR_MUTE],
+      css: ['button.jstest-mute-button', '.jstest-mute-button'], // H1, H2, H3, H6
+      // Pressed means the microphone is ON here, the reverse of Jitsi (H1). The buttons have no aria-label (H3).
+      signals: [{ kind: 'attr', name: 'aria-pressed', muted: ['false'], unmuted: ['true'] }],
     },
-    controls: ['[data-testid="controlBar"]', '[data-test-id="control-bar"]', '[role="toolbar"]'],
+    controls: ['[class^="buttonCenterWrapper-"]', '[class*=" buttonCenterWrapper-"]'], // H3 (hashed suffix)
   },
 };

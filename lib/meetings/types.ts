@@ -22,8 +22,14 @@ export interface MeetingAdapter {
   platform: PlatformId;
   /** "Google Meet", "Zoom", "Microsoft Teams", "Webex", "Jitsi Meet", "Whereby" */
   label: string;
-  /** Reads the state from the page; never throws; says 'unknown' when it cannot tell. */
-  read(doc: Document): MeetingState;
+  /**
+   * Reads the state from the page; never throws; says 'unknown' when it
+   * cannot tell. `url` (the page's address by default) says 'left' by itself
+   * on the pages a platform sends people to after a call.
+   */
+  read(doc: Document, url?: string): MeetingState;
+  /** Whether an element the user pressed is (inside) the call's own leave control. Never throws. */
+  isLeaveControl(el: Element): boolean;
   /**
    * The meeting's own control bar(s) (mute, camera, leave…), so a card can be
    * placed where it does not cover them. Empty when unknown. An element may

@@ -1,3 +1,4 @@
+import { AFTER_CALL_ASKS } from '@/lib/meetings/after-call';
 import fc from 'fast-check';
 import { createStore, entries, setMany, type UseStore } from 'idb-keyval';
 import { createJournalStore } from '@/lib/journal-db';
@@ -138,8 +139,8 @@ const dataArb = fc.record({
   reflections: fc.uniqueArray(reflectionArb, { selector: (r) => r.id, maxLength: 8 }),
   pauses: fc.uniqueArray(pauseArb, { selector: (p) => p.id, maxLength: 8 }),
   settings: fc
-    .tuple(fc.uniqueArray(siteArb, { selector: (s) => s.id, maxLength: 4 }), fc.boolean())
-    .map(([sites, unmuteCard]): Settings => ({ sites, meetings: { unmuteCard } })),
+    .tuple(fc.uniqueArray(siteArb, { selector: (s) => s.id, maxLength: 4 }), fc.boolean(), fc.constantFrom(...AFTER_CALL_ASKS))
+    .map(([sites, unmuteCard, afterCall]): Settings => ({ sites, meetings: { unmuteCard, afterCall } })),
 });
 const nowArb = fc.integer({ min: 0, max: 8.64e15 });
 const exportTextArb = fc.tuple(dataArb, nowArb).map(([data, now]) => exportJson(buildExport(data, now)));
@@ -556,10 +557,10 @@ describe('mergeImport', () => {
   });
 
   it('takes other settings from the file only where the ones here are still the defaults', () => {
-    const file = fileOf({ settings: { sites: [], meetings: { unmuteCard: true } } });
-    expect(mergeImport(EMPTY, file)).toMatchObject({ settings: S([], { meetings: { unmuteCard: true } }), settingsChanged: true });
-    const chosenHere = S([site('a')], { meetings: { unmuteCard: true } });
-    const fileOff = fileOf({ settings: { sites: [site('a')], meetings: { unmuteCard: false } } });
+    const file = fileOf({ settings: { sites: [], meetings: { unmuteCard: true, afterCall: 'some' } } });
+    expect(mergeImport(EMPTY, file)).toMatchObject({ settings: S([], { meetings: { unmuteCard: true, afterCall: 'some' } }), settingsChanged: true });
+    const chosenHere = S([site('a')], { meetings: { unmuteCard: true, afterCall: 'some' } });
+    const fileOff = fileOf({ settings: { sites: [site('a')], meetings: { unmuteCard: false, afterCall: 'some' } } });
     expect(mergeImport({ ...EMPTY, settings: chosenHere }, fileOff)).toMatchObject({ settings: chosenHere, settingsChanged: false });
   });
 

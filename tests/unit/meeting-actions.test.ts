@@ -29,9 +29,9 @@ let sent: [number, string, unknown][];
 let noteId: string;
 beforeEach(async () => {
   noteId = timeSortableId(NOW); // a fresh id each test: the journal outlives fakeBrowser.reset()
-  const ownHost = siteFromInput({ sites: [], meetings: { unmuteCard: false } }, 'jitsi.example.org', 'meeting');
+  const ownHost = siteFromInput({ sites: [], meetings: { unmuteCard: false, afterCall: 'some' } }, 'jitsi.example.org', 'meeting');
   if (!ownHost.ok) throw new Error(ownHost.error);
-  await settingsItem.setValue({ sites: [meet, zoomOff, reddit, ownHost.site], meetings: { unmuteCard: false } });
+  await settingsItem.setValue({ sites: [meet, zoomOff, reddit, ownHost.site], meetings: { unmuteCard: false, afterCall: 'some' } });
   await pendingMeetingItem.setValue(pending);
   sent = [];
   answerWith({ res: undefined });

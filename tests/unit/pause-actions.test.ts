@@ -25,7 +25,7 @@ let goBack: ReturnType<typeof vi.fn<(tabId?: number) => Promise<void>>>;
 let remove: ReturnType<typeof vi.fn<(tabIds: number | number[]) => Promise<void>>>;
 beforeEach(async () => {
   pauseId = timeSortableId(NOW); // a fresh id each test: the log store outlives fakeBrowser.reset()
-  await settingsItem.setValue({ sites: [reddit, youtube], meetings: { unmuteCard: false } });
+  await settingsItem.setValue({ sites: [reddit, youtube], meetings: { unmuteCard: false, afterCall: 'some' } });
   goBack = vi.fn(async (_tabId?: number) => undefined);
   remove = vi.fn(async (_tabIds: number | number[]) => undefined);
   vi.spyOn(fakeBrowser.tabs, 'goBack').mockImplementation(goBack);

@@ -44,7 +44,7 @@ beforeEach(() => {
   vi.useFakeTimers({ now: T });
   win.happyDOM.setURL('https://www.reddit.com/r/all');
   document.documentElement.innerHTML = '<head></head><body></body>';
-  settings = { sites: [siteFromPreset(presetById('youtube-shorts')!), siteFromPreset(presetById('reddit')!)], meetings: { unmuteCard: false } };
+  settings = { sites: [siteFromPreset(presetById('youtube-shorts')!), siteFromPreset(presetById('reddit')!)], meetings: { unmuteCard: false, afterCall: 'some' } };
   windows = {};
   alive = true;
   readFails = false;
@@ -159,7 +159,7 @@ describe('startPauseGuard', () => {
     start();
     await settle();
     expect(covered()).toBe(false);
-    settings = { sites: [...settings.sites, siteFromPreset(presetById('bluesky')!)], meetings: { unmuteCard: false } };
+    settings = { sites: [...settings.sites, siteFromPreset(presetById('bluesky')!)], meetings: { unmuteCard: false, afterCall: 'some' } };
     notify();
     await settle();
     expect(covered()).toBe(true);

@@ -35,7 +35,7 @@ function fakePort(opts: { granted?: string[]; registered?: string[]; tabs?: numb
   return { port, log };
 }
 
-const settings: Settings = { sites: [preset('x'), preset('reddit', { enabled: false }), preset('youtube')], meetings: { unmuteCard: false } };
+const settings: Settings = { sites: [preset('x'), preset('reddit', { enabled: false }), preset('youtube')], meetings: { unmuteCard: false, afterCall: 'some' } };
 
 describe('reconcileRegistration', () => {
   it('registers the script on enabled, granted sites only, after removing its old registration', async () => {
@@ -51,8 +51,8 @@ describe('reconcileRegistration', () => {
   });
 
   it.each<[string, Settings, string[]]>([
-    ['no sites', { sites: [], meetings: { unmuteCard: false } }, ['*://*.x.com/*']],
-    ['only switched-off sites', { sites: [preset('x', { enabled: false })], meetings: { unmuteCard: false } }, ['*://*.x.com/*']],
+    ['no sites', { sites: [], meetings: { unmuteCard: false, afterCall: 'some' } }, ['*://*.x.com/*']],
+    ['only switched-off sites', { sites: [preset('x', { enabled: false })], meetings: { unmuteCard: false, afterCall: 'some' } }, ['*://*.x.com/*']],
     ['no access granted', settings, []],
   ])('registers nothing with %s, and removes the old registration', async (_, s, granted) => {
     const { port, log } = fakePort({ registered: [PAUSE_SCRIPT_ID], granted });
@@ -62,13 +62,13 @@ describe('reconcileRegistration', () => {
 
   it('does not unregister when nothing of ours is registered', async () => {
     const { port, log } = fakePort({ registered: ['someone-else'] });
-    await reconcileRegistration(port, { sites: [preset('reddit')], meetings: { unmuteCard: false } });
+    await reconcileRegistration(port, { sites: [preset('reddit')], meetings: { unmuteCard: false, afterCall: 'some' } });
     expect(log.filter((l) => l.startsWith('unregister'))).toEqual([]);
   });
 
   it('runs the script in every matching open tab, even when one of them refuses', async () => {
     const { port, log } = fakePort({ tabs: [1, 2, 3], failingTabs: [1] });
-    await expect(reconcileRegistration(port, { sites: [preset('reddit')], meetings: { unmuteCard: false } })).resolves.toEqual(['*://*.reddit.com/*']);
+    await expect(reconcileRegistration(port, { sites: [preset('reddit')], meetings: { unmuteCard: false, afterCall: 'some' } })).resolves.toEqual(['*://*.reddit.com/*']);
     expect(log.filter((l) => l.startsWith('inject'))).toEqual([1, 2, 3].map((t) => `inject ${t} ${PAUSE_SCRIPT_FILE}`));
   });
 
@@ -77,8 +77,8 @@ describe('reconcileRegistration', () => {
     const slow = fakePort({ tabs: [1], grantDelay: new Promise<void>((r) => (release = r)) });
     const log = slow.log;
     const fast: ScriptingPort = { ...slow.port, isGranted: async () => true };
-    const first = reconcileRegistration(slow.port, { sites: [preset('reddit')], meetings: { unmuteCard: false } });
-    const second = reconcileRegistration(fast, { sites: [preset('bluesky')], meetings: { unmuteCard: false } });
+    const first = reconcileRegistration(slow.port, { sites: [preset('reddit')], meetings: { unmuteCard: false, afterCall: 'some' } });
+    const second = reconcileRegistration(fast, { sites: [preset('bluesky')], meetings: { unmuteCard: false, afterCall: 'some' } });
     await new Promise((r) => setTimeout(r, 10));
     expect(log).toEqual([]); // the second waits for the first, which waits for access
     release();
@@ -98,8 +98,8 @@ describe('reconcileRegistration', () => {
   it('keeps working after a call that failed', async () => {
     const { port, log } = fakePort();
     const broken: ScriptingPort = { ...port, register: async () => Promise.reject(new Error('Duplicate script ID')) };
-    await expect(reconcileRegistration(broken, { sites: [preset('reddit')], meetings: { unmuteCard: false } })).rejects.toThrow('Duplicate script ID');
-    await expect(reconcileRegistration(port, { sites: [preset('reddit')], meetings: { unmuteCard: false } })).resolves.toEqual(['*://*.reddit.com/*']);
+    await expect(reconcileRegistration(broken, { sites: [preset('reddit')], meetings: { unmuteCard: false, afterCall: 'some' } })).rejects.toThrow('Duplicate script ID');
+    await expect(reconcileRegistration(port, { sites: [preset('reddit')], meetings: { unmuteCard: false, afterCall: 'some' } })).resolves.toEqual(['*://*.reddit.com/*']);
     expect(log.at(-1)).toBe('tabsMatching *://*.reddit.com/*');
   });
 });
@@ -108,7 +108,7 @@ describe('meeting sites', () => {
   it('registers the meeting script on meeting sites and never the pause there', async () => {
     const meet = { ...preset('x'), id: 'meet', presetId: 'meet', label: 'Google Meet', patterns: ['meet.google.com'], kind: 'meeting' as const };
     const { port, log } = fakePort({ registered: [], granted: ['*://*.x.com/*', '*://*.meet.google.com/*'] });
-    const matches = await reconcileRegistration(port, { sites: [preset('x'), meet], meetings: { unmuteCard: false } });
+    const matches = await reconcileRegistration(port, { sites: [preset('x'), meet], meetings: { unmuteCard: false, afterCall: 'some' } });
     expect(matches).toEqual(['*://*.x.com/*', '*://*.meet.google.com/*']);
     expect(log).toContain(`register ${PAUSE_SCRIPT_ID} *://*.x.com/* ${PAUSE_SCRIPT_FILE}`);
     expect(log).toContain(`register ${MEETING_SCRIPT_ID} *://*.meet.google.com/* ${MEETING_SCRIPT_FILE}`);

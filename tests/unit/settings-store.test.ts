@@ -8,24 +8,24 @@ const site = (over: Record<string, unknown> = {}): TriggerSite =>
 
 describe('stored settings', () => {
   it('starts with no sites on a fresh install', async () => {
-    expect(await getSettings()).toEqual({ sites: [], meetings: { unmuteCard: false } });
+    expect(await getSettings()).toEqual({ sites: [], meetings: { unmuteCard: false, afterCall: 'some' } });
   });
 
   it('reads whatever is in storage through normaliseSettings', async () => {
-    await browser.storage.local.set({ settings: { sites: [site({ waitSeconds: 999 }), 'junk'], meetings: { unmuteCard: false } } });
+    await browser.storage.local.set({ settings: { sites: [site({ waitSeconds: 999 }), 'junk'], meetings: { unmuteCard: false, afterCall: 'some' } } });
     const { sites } = await getSettings();
     expect(sites).toHaveLength(1);
     expect(sites[0]!.waitSeconds).toBe(60);
   });
 
   it('saves the normalised result of a change and returns it', async () => {
-    const saved = await updateSettings(() => ({ sites: [site({ windowMinutes: 0 })], meetings: { unmuteCard: false } }));
+    const saved = await updateSettings(() => ({ sites: [site({ windowMinutes: 0 })], meetings: { unmuteCard: false, afterCall: 'some' } }));
     expect(saved.sites[0]!.windowMinutes).toBe(1);
     expect(await settingsItem.getValue()).toEqual(saved);
   });
 
   it('lands two quick edits made without waiting for each other', async () => {
-    const add = (id: string) => updateSettings((s) => ({ sites: [...s.sites, site({ id })], meetings: { unmuteCard: false } }));
+    const add = (id: string) => updateSettings((s) => ({ sites: [...s.sites, site({ id })], meetings: { unmuteCard: false, afterCall: 'some' } }));
     await Promise.all([add('a'), add('b')]);
     expect((await getSettings()).sites.map((s) => s.id)).toEqual(['a', 'b']);
   });
@@ -34,7 +34,7 @@ describe('stored settings', () => {
     const failed = updateSettings(() => {
       throw new Error('bad edit');
     });
-    const next = updateSettings(() => ({ sites: [site()], meetings: { unmuteCard: false } }));
+    const next = updateSettings(() => ({ sites: [site()], meetings: { unmuteCard: false, afterCall: 'some' } }));
     await expect(failed).rejects.toThrow('bad edit');
     expect((await next).sites).toHaveLength(1);
     expect((await getSettings()).sites).toHaveLength(1);
@@ -44,9 +44,9 @@ describe('stored settings', () => {
 describe('settings migrations', () => {
   it('turns version-1 settings into version 2: every site a feed, the unmute card off', async () => {
     const v1Site = { id: 'site:reddit.com', label: 'reddit.com', patterns: ['reddit.com'], enabled: false, waitSeconds: 9, windowMinutes: 30 };
-    await browser.storage.local.set({ settings: { sites: [v1Site], meetings: { unmuteCard: false } }, settings$: { v: 1 } });
+    await browser.storage.local.set({ settings: { sites: [v1Site], meetings: { unmuteCard: false, afterCall: 'some' } }, settings$: { v: 1 } });
     await settingsItem.migrate();
-    expect(await getSettings()).toEqual({ sites: [{ ...v1Site, kind: 'feed' }], meetings: { unmuteCard: false } });
+    expect(await getSettings()).toEqual({ sites: [{ ...v1Site, kind: 'feed' }], meetings: { unmuteCard: false, afterCall: 'some' } });
     expect((await browser.storage.local.get('settings$')).settings$).toEqual({ v: 2 });
   });
 

@@ -89,7 +89,7 @@ describe('normaliseSettings', () => {
   it('keeps a well-formed site as it is, and drops unknown fields', () => {
     const good = site({ exactHost: true, presetId: 'reddit', enabled: false, waitSeconds: 0, windowMinutes: 240 });
     const out = normaliseSettings({ sites: [{ ...good, extra: 'x' }] });
-    expect(out).toEqual({ sites: [good], meetings: { unmuteCard: false } });
+    expect(out).toEqual({ sites: [good], meetings: { unmuteCard: false, afterCall: 'some' } });
     expect(normaliseSettings(out)).toEqual(out);
   });
 });

@@ -5,7 +5,7 @@ import { originsNoLongerNeeded, requestAccess } from '@/lib/site-access';
 import { presetById, siteFromPreset } from '@/lib/trigger-sites';
 
 const preset = (id: string, over: Partial<TriggerSite> = {}): TriggerSite => ({ ...siteFromPreset(presetById(id)!), ...over });
-const list = (...sites: TriggerSite[]): Settings => ({ sites, meetings: { unmuteCard: false } });
+const list = (...sites: TriggerSite[]): Settings => ({ sites, meetings: { unmuteCard: false, afterCall: 'some' } });
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -13,7 +13,7 @@ import {
 
 const preset = (id: string, over: Partial<TriggerSite> = {}): TriggerSite => ({ ...siteFromPreset(presetById(id)!), ...over });
 const typed = (input: string, over: Partial<TriggerSite> = {}): TriggerSite => {
-  const made = siteFromInput({ sites: [], meetings: { unmuteCard: false } }, input);
+  const made = siteFromInput({ sites: [], meetings: { unmuteCard: false, afterCall: 'some' } }, input);
   if (!made.ok) throw new Error(made.error);
   return { ...made.site, ...over };
 };
@@ -21,20 +21,20 @@ const ids = (s: Settings) => s.sites.map((x) => x.id);
 
 describe('siteFromInput', () => {
   it('builds an enabled site with the default wait and window from what was typed', () => {
-    expect(siteFromInput({ sites: [], meetings: { unmuteCard: false } }, '  YouTube.com/shorts/ ')).toEqual({
+    expect(siteFromInput({ sites: [], meetings: { unmuteCard: false, afterCall: 'some' } }, '  YouTube.com/shorts/ ')).toEqual({
       ok: true,
       site: { id: 'site:youtube.com/shorts', label: 'youtube.com/shorts', patterns: ['youtube.com/shorts'], enabled: true, waitSeconds: 5, windowMinutes: 15, kind: 'feed' },
     });
   });
 
   it.each(['', 'ftp://example.com', 'exa mple.com'])('refuses %j with a sentence to show', (input) => {
-    const result = siteFromInput({ sites: [], meetings: { unmuteCard: false } }, input);
+    const result = siteFromInput({ sites: [], meetings: { unmuteCard: false, afterCall: 'some' } }, input);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.length).toBeGreaterThan(0);
   });
 
   const list: Settings = {
-    meetings: { unmuteCard: false },
+    meetings: { unmuteCard: false, afterCall: 'some' },
     sites: [preset('reddit'), preset('x', { enabled: false }), typed('example.com', { exactHost: true })],
   };
   it.each([
@@ -53,7 +53,7 @@ describe('siteFromInput', () => {
 
 describe('siteForUrl', () => {
   const settings: Settings = {
-    meetings: { unmuteCard: false },
+    meetings: { unmuteCard: false, afterCall: 'some' },
     sites: [
       preset('youtube-shorts'),
       preset('youtube'),
@@ -81,7 +81,7 @@ describe('siteForUrl', () => {
   });
 
   it('finds nothing with no sites', () => {
-    expect(siteForUrl({ sites: [], meetings: { unmuteCard: false } }, 'https://reddit.com/')).toBeUndefined();
+    expect(siteForUrl({ sites: [], meetings: { unmuteCard: false, afterCall: 'some' } }, 'https://reddit.com/')).toBeUndefined();
   });
 });
 
@@ -89,10 +89,10 @@ describe('editing the list', () => {
   const a = typed('a.com');
   const b = typed('b.com');
   const c = typed('c.com');
-  const base: Settings = { sites: [a, b, c], meetings: { unmuteCard: false } };
+  const base: Settings = { sites: [a, b, c], meetings: { unmuteCard: false, afterCall: 'some' } };
 
   it('adds a new site at the end', () => {
-    expect(ids(withSite({ sites: [a], meetings: { unmuteCard: false } }, b))).toEqual(['site:a.com', 'site:b.com']);
+    expect(ids(withSite({ sites: [a], meetings: { unmuteCard: false, afterCall: 'some' } }, b))).toEqual(['site:a.com', 'site:b.com']);
   });
 
   it('replaces a site with the same id where it stood, without touching the input', () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { firefoxPrefs } from './firefox-prefs.ts';
+import type { HostedSites } from './hosted-sites.ts';
 
 /** Which real browser a harness drives. */
 export type BrowserKind = 'chromium' | 'firefox';
@@ -16,6 +17,12 @@ export interface LaunchOptions {
   firefoxPrefs?: Record<string, unknown>;
   /** Startup timeout in ms. Default 20 000. */
   timeout?: number;
+  /**
+   * Serve real addresses (https://meet.google.com/…) from fixtures: the
+   * browser's proxy becomes this one (instead of the dead one) and it accepts
+   * its self-signed certificate. See `startHostedSites` in hosted-sites.ts.
+   */
+  hostedSites?: HostedSites;
 }
 
 /** A launched browser with one unpacked extension installed. */
@@ -45,6 +52,11 @@ export const EXECUTABLES: Record<BrowserKind, string> = {
  */
 export const FIREFOX_UUID = '5a5e0000-7e57-4a11-b0de-000000000001';
 
+/** The dead proxy every launch uses unless a test brings hosted sites. */
+const DEAD_PROXY = '--proxy-server=http://127.0.0.1:9';
+/** Every host but loopback is unresolvable, with or without hosted sites. */
+export const CHROMIUM_RESOLVER_RULES = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1, EXCLUDE 127.0.0.2';
+
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -54,10 +66,18 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
   // Nothing leaves the machine: without these Chromium still looked up
   // accounts.google.com, update.googleapis.com and clients2.google.com.
-  // Loopback is never proxied, so fixture servers stay reachable.
-  '--proxy-server=http://127.0.0.1:9',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1, EXCLUDE 127.0.0.2',
+  // Loopback is never proxied, so fixture servers stay reachable. With a
+  // proxy Chromium resolves no target host itself (the proxy gets the name),
+  // so the resolver rules stay as they are for hosted sites too.
+  DEAD_PROXY,
+  CHROMIUM_RESOLVER_RULES,
 ];
+
+/** Chromium flags: the defaults, with the dead proxy swapped for the hosted sites proxy when given. */
+function chromiumArgs(hosted?: HostedSites): string[] {
+  if (!hosted) return CHROMIUM_ARGS;
+  return [...CHROMIUM_ARGS.filter((a) => a !== DEAD_PROXY && a !== CHROMIUM_RESOLVER_RULES), ...hosted.chromiumArgs];
+}
 
 /** Reads `browser_specific_settings.gecko.id` from `dir/manifest.json`. */
 export function geckoId(dir: string): string {
@@ -74,7 +94,7 @@ export function geckoId(dir: string): string {
  */
 export function startBrowser(
   kind: BrowserKind,
-  opts: Pick<LaunchOptions, 'userDataDir' | 'firefoxPrefs' | 'timeout'> & { firefoxUuids?: Record<string, string> } = {},
+  opts: Pick<LaunchOptions, 'userDataDir' | 'firefoxPrefs' | 'timeout' | 'hostedSites'> & { firefoxUuids?: Record<string, string> } = {},
 ): Promise<Browser> {
   const timeout = opts.timeout ?? 20_000;
   if (kind === 'chromium') {
@@ -85,7 +105,7 @@ export function startBrowser(
       // `true` (not `[dir]`): puppeteer 24 does not await installs passed as a
       // list, so failures would surface as unhandled rejections; launch() installs.
       enableExtensions: true,
-      args: CHROMIUM_ARGS,
+      args: chromiumArgs(opts.hostedSites),
       userDataDir: opts.userDataDir,
       timeout,
     });
@@ -100,7 +120,10 @@ export function startBrowser(
     // settings server pref (release builds ignore it otherwise).
     env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
     userDataDir: opts.userDataDir,
-    extraPrefsFirefox: { ...firefoxPrefs(opts.firefoxUuids ?? {}), ...opts.firefoxPrefs },
+    extraPrefsFirefox: { ...firefoxPrefs(opts.firefoxUuids ?? {}), ...opts.hostedSites?.firefoxPrefs, ...opts.firefoxPrefs },
+    // BiDi session capability: Firefox then accepts the hosted sites' self-signed
+    // certificate, HSTS-preloaded hosts included.
+    ...(opts.hostedSites ? { acceptInsecureCerts: true } : {}),
     timeout,
   });
 }

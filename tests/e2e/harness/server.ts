@@ -30,6 +30,12 @@ export interface Route {
   /** Extra headers, e.g. `{ 'content-security-policy': "default-src 'self'" }`. */
   headers?: Record<string, string>;
   body?: string | Buffer;
+  /**
+   * A file to send as the body, read on every request (so edits show up):
+   * relative to `tests/fixtures/` or absolute. Its content type comes from its
+   * extension unless `headers` names one.
+   */
+  file?: string;
   chunks?: Array<string | { data: string; delayMs?: number }>;
   /** Default delay before each chunk, in ms. */
   delayMs?: number;
@@ -57,11 +63,18 @@ export function contentType(file: string): string {
   return TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
-async function serveRoute(route: Route, req: IncomingMessage, res: ServerResponse) {
+/**
+ * Sends one {@link Route} as the response. Shared by the fixture server and
+ * the hosted sites proxy (hosted-sites.ts).
+ */
+export async function serveRoute(route: Route, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (route.handler) return route.handler(req, res);
-  const headers = { 'content-type': TYPES['.html']!, 'cache-control': 'no-store', ...route.headers };
+  const file = route.file === undefined ? undefined : resolve(FIXTURES_DIR, route.file);
+  const body = file === undefined ? route.body : await readFile(file);
+  const type = file === undefined ? TYPES['.html']! : contentType(file);
+  const headers = { 'content-type': type, 'cache-control': 'no-store', ...route.headers };
   res.writeHead(route.status ?? 200, headers);
-  if (route.body !== undefined) res.write(route.body);
+  if (body !== undefined) res.write(body);
   if (route.chunks) {
     res.flushHeaders();
     for (const c of route.chunks) {
@@ -82,8 +95,21 @@ async function serveFile(root: string, pathname: string, res: ServerResponse) {
     const data = await readFile(file);
     res.writeHead(200, { 'content-type': contentType(file), 'cache-control': 'no-store' }).end(data);
   } catch {
-    res.writeHead(404, { 'content-type': TYPES['.txt']! }).end(`not found: ${pathname}`);
+    notFound(res, pathname);
   }
+}
+
+/** A plain-text 404 naming what was not found. */
+export function notFound(res: ServerResponse, what: string): void {
+  res.writeHead(404, { 'content-type': TYPES['.txt']!, 'cache-control': 'no-store' }).end(`not found: ${what}`);
+}
+
+/** Serves a route, turning a thrown error into a 500 (or a cut response once the head is out). */
+export function respond(route: Route, req: IncomingMessage, res: ServerResponse): void {
+  serveRoute(route, req, res).catch((e) => {
+    if (!res.headersSent) res.writeHead(500);
+    res.end(String(e));
+  });
 }
 
 /**
@@ -101,7 +127,8 @@ export async function startFixtureServer(
   const server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://x');
     const route = table.get(pathname);
-    (route ? serveRoute(route, req, res) : serveFile(root, pathname, res)).catch((e) => {
+    if (route) return respond(route, req, res);
+    serveFile(root, pathname, res).catch((e) => {
       if (!res.headersSent) res.writeHead(500);
       res.end(String(e));
     });

@@ -1,0 +1,119 @@
+/**
+ * What the extension reads on a meeting page, said to the user: the popup's
+ * one quiet line, and the options page's note when a platform could not be
+ * read for a whole call. Nothing here leaves the device.
+ */
+
+import type { CallPhase, MeetingState, MicState, PlatformId } from './types';
+
+/** One meeting tab's reading, as its content script answers the popup. */
+export interface MeetingReading extends MeetingState {
+  platform: PlatformId;
+  /** "Google Meet", as the adapter names it. */
+  label: string;
+}
+
+const PHASE_WORDS: Record<Exclude<CallPhase, 'unknown'>, string> = {
+  'pre-join': 'before joining',
+  'in-call': 'in call',
+  left: 'call ended',
+};
+
+const MIC_WORDS: Record<Exclude<MicState, 'unknown'>, string> = {
+  muted: 'microphone off',
+  unmuted: 'microphone on',
+};
+
+/** Said when a page answers nothing, or cannot tell the call's phase. */
+export const CANNOT_TELL = "Can't tell the call's state here; the shortcut and chip still work.";
+
+/**
+ * The popup's line for a meeting tab: "Google Meet · in call · microphone
+ * on". The microphone is left out when it cannot be read; a page whose phase
+ * cannot be read (or that did not answer) gets `CANNOT_TELL`.
+ */
+export function describeReading(reading: MeetingReading | undefined): string {
+  if (!reading || reading.phase === 'unknown') return reading ? `${reading.label}: ${lowerFirst(CANNOT_TELL)}` : CANNOT_TELL;
+  const parts = [reading.label, PHASE_WORDS[reading.phase]];
+  if (reading.mic !== 'unknown' && reading.phase !== 'left') parts.push(MIC_WORDS[reading.mic]);
+  return parts.join(' · ');
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** How long a page or a call must go unread before it counts as unread: longer than any re-render, shorter than a meeting. */
+export const UNREAD_AFTER_MS = 2 * 60_000;
+
+/** What could not be read for a whole visit or call. */
+export type UnreadPart = 'phase' | 'mic';
+
+/** What a meeting page has been able to read since it opened. */
+export interface ReadHistory {
+  /** How long the page has been open. */
+  openMs: number;
+  /** Whether any read gave a phase. */
+  phaseKnown: boolean;
+  /** How long the call has been on (0 when it never was). */
+  inCallMs: number;
+  /** Whether any read during the call gave the microphone. */
+  micKnown: boolean;
+}
+
+/**
+ * What went unread: the phase, when nothing on a page open this long told
+ * where the user was; else the microphone, when a call this long never
+ * showed it. Undefined while everything reads, or not long enough to say.
+ */
+export function unreadPart(h: ReadHistory): UnreadPart | undefined {
+  if (!h.phaseKnown && h.openMs >= UNREAD_AFTER_MS) return 'phase';
+  if (h.phaseKnown && !h.micKnown && h.inCallMs >= UNREAD_AFTER_MS) return 'mic';
+  return undefined;
+}
+
+/** A platform that went unread, kept for the options page. */
+export interface UnreadNote {
+  part: UnreadPart;
+  at: number;
+}
+
+/** The options page's words for a platform that went unread. */
+export function describeUnread(label: string, note: UnreadNote, locale?: string): string {
+  const day = new Date(note.at).toLocaleDateString(locale, { day: 'numeric', month: 'long' });
+  return note.part === 'phase'
+    ? `On ${day}, Pause Moment could not tell where you were in a ${label} call, so it could not ask before or after. The chip and shortcut still worked. If this keeps happening, ${label} may have changed its page.`
+    : `On ${day}, Pause Moment could not read your microphone in a ${label} call, so the breath on unmute could not show. If this keeps happening, ${label} may have changed its page.`;
+}
+
+/** Where the unread notes are kept (`browser.storage.local`), by platform. Written by meeting pages, read and cleared by the options page. */
+export const UNREAD_KEY = 'meetingUnread';
+
+/** Whether the last call was asked about, for "some calls" (never two in a row). Written by meeting pages. */
+export const LAST_CALL_ASKED_KEY = 'meetingLastCallAsked';
+
+/** Stored unread notes, read defensively: anything malformed is dropped. */
+export function normaliseUnread(raw: unknown): Partial<Record<PlatformId, UnreadNote>> {
+  const out: Partial<Record<PlatformId, UnreadNote>> = {};
+  if (!raw || typeof raw !== 'object') return out;
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    const note = value as Partial<UnreadNote> | null;
+    if (!isPlatformKey(key) || !note || (note.part !== 'phase' && note.part !== 'mic') || typeof note.at !== 'number') continue;
+    out[key] = { part: note.part, at: note.at };
+  }
+  return out;
+}
+
+const PLATFORM_KEYS: readonly PlatformId[] = ['meet', 'zoom', 'teams', 'webex', 'jitsi', 'whereby'];
+const isPlatformKey = (key: string): key is PlatformId => (PLATFORM_KEYS as readonly string[]).includes(key);
+
+/** The stored notes with one platform's note set. */
+export function withUnread(raw: unknown, platform: PlatformId, note: UnreadNote): Partial<Record<PlatformId, UnreadNote>> {
+  return { ...normaliseUnread(raw), [platform]: note };
+}
+
+/** The stored notes without one platform's, or undefined when it had none (nothing to write). */
+export function withoutUnread(raw: unknown, platform: PlatformId): Partial<Record<PlatformId, UnreadNote>> | undefined {
+  const notes = normaliseUnread(raw);
+  if (!notes[platform]) return undefined;
+  delete notes[platform];
+  return notes;
+}
