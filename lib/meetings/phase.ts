@@ -33,9 +33,9 @@ export function phaseOf(signs: PhaseSigns): CallPhase {
 /**
  * Whether a page address is one a platform sends people to after a call
  * (Jitsi's close page, Zoom's page after leaving). An entry that starts with
- * "/" is a path on any host, for platforms that people host themselves;
- * anything else is a site as the options page takes it ("zoom.us/wc/leave").
- * Never throws.
+ * "/" is a whole path on any host, for platforms that people host
+ * themselves; anything else is a site as the options page takes it
+ * ("app.zoom.us/wc/leave"), which covers the paths below it. Never throws.
  */
 export function isLeftAddress(url: string, leftUrls: readonly string[]): boolean {
   let path: string;
@@ -45,7 +45,7 @@ export function isLeftAddress(url: string, leftUrls: readonly string[]): boolean
     return false;
   }
   return leftUrls.some((entry) => {
-    if (entry.startsWith('/')) return path === entry || path.startsWith(entry.endsWith('/') ? entry : `${entry}/`);
+    if (entry.startsWith('/')) return path === entry;
     const parsed = parseSite(entry);
     return parsed.ok && urlMatchesSite(parsed.rule, url);
   });

@@ -298,25 +298,62 @@ export const MEETING_SELECTORS: Readonly<Record<PlatformId, PlatformSelectors>> 
   },
 
   jitsi: {
+    // J-names are files of jitsi/jitsi-meet; V and E are independent bots (see lib/meetings/jitsi.ts).
     left: {
-      css: [],
-      text: {
-        in: `${HEADINGS}, button`,
-        says: ['You have left the meeting', 'Rejoin', 'Rejoin now'],
-      },
+      css: [
+        '[data-testid="dialog.thankYou"]', // J actions.web.ts + Notification.tsx: "Thank you for using Jitsi Meet!" after hanging up
+        '[data-testid="dialog.leaveReason"]', // J LeaveReasonDialog.web.tsx: ended by the host, or removed
+        '.redirectPageMessage .thanks-msg', // J static/close.html, close2.html
+      ],
     },
     preJoin: {
-      css: ['[data-testid="prejoin.joinMeeting"]', '#premeeting-name-input', '.prejoin-input-area', '#lobby-screen'],
+      // Pre-join and the lobby render the real #new-toolbox, hang-up included since 2025-10 (J PreMeetingScreen.tsx): these win.
+      css: [
+        '.premeeting-screen', // J PreMeetingScreen.tsx; V
+        '[data-testid="prejoin.screen"]', // J Prejoin.tsx, tests/pageobjects/PreJoinScreen.ts
+        '[data-testid="prejoin.joinMeeting"]', // J Prejoin.tsx, PreJoinScreen.ts; V; E
+        '#premeeting-name-input', // J Prejoin.tsx, PreJoinScreen.ts; V
+        '.lobby-screen', // J LobbyScreen.tsx, tests/pageobjects/LobbyScreen.ts; V; E
+        '[data-testid="lobby.knockButton"]', // J LobbyScreen.tsx, LobbyScreen.ts
+        '[role="dialog"][aria-label^="Waiting for a moderator" i]', // J WaitForOwnerDialog.tsx, lang/main.json
+        '[role="dialog"][aria-label^="Warten auf den Beginn der Konferenz" i]', // J lang/main-de.json
+        '[role="dialog"][aria-label^="En attente de l\'hôte" i]', // J lang/main-fr.json
+        '[role="dialog"][aria-label^="Esperando al anfitrión" i]', // J lang/main-es.json
+      ],
     },
     inCall: {
-      css: ['#new-toolbox .hangup-button', '.hangup-button', '#new-toolbox'],
+      css: [
+        '#videoconference_page > #new-toolbox', // J Conference.tsx: the call's own toolbox, only without pre-join or lobby
+        '#filmstripLocalVideo', // J Filmstrip.tsx; E
+        '#new-toolbox .hangup-button', // J Toolbox.tsx; V
+        '#new-toolbox .hangup-menu-button', // J HangupMenuButton.tsx: a moderator who can end the meeting
+      ],
     },
-    leave: ['.hangup-button'],
+    // The class sits on the icon inside the role=button div (J ToolboxItem.web.tsx), so a press lands inside it or on its button.
+    leave: ['#new-toolbox .hangup-button', '#new-toolbox .hangup-menu-button', '[aria-label="Leave the meeting" i]'], // J; tests/pageobjects/Toolbar.ts
     mic: {
-      css: ['.audio-preview .toolbox-button[aria-pressed]', '#new-toolbox .toolbox-button[aria-pressed][aria-label*="microphone" i]'],
-      signals: [{ kind: 'attr', name: 'aria-pressed', muted: ['true'], unmuted: ['false'] }],
+      // A div.toolbox-button[role=button]; the "Join options" arrow also has aria-pressed, so stay in the toolbox.
+      css: [
+        '#new-toolbox .audio-preview .toolbox-button[aria-pressed]', // J AudioSettingsPopup.tsx, ToolboxItem.web.tsx (desktop widths)
+        '#new-toolbox .toolbox-button[aria-label^="Unmute microphone" i]', '#new-toolbox .toolbox-button[aria-label^="Mute microphone" i]', // J lang/main.json, Toolbar.ts
+        '#new-toolbox .toolbox-button[aria-label^="Connecting your microphone" i]', // J main.json muteGUMPending
+        '#new-toolbox .toolbox-button[aria-label^="Stummschaltung aufheben" i]', '#new-toolbox .toolbox-button[aria-label^="Mikrofon deaktivieren" i]', // J main-de.json
+        '#new-toolbox .toolbox-button[aria-label^="Activer votre micro" i]', '#new-toolbox .toolbox-button[aria-label^="Couper votre micro" i]', // J main-fr.json
+        '#new-toolbox .toolbox-button[aria-label^="Activar micrófono" i]', '#new-toolbox .toolbox-button[aria-label^="Silenciar micrófono" i]', // J main-es.json
+      ],
+      signals: [
+        { kind: 'attr', name: 'aria-pressed', muted: ['true'], unmuted: ['false'] }, // J ToolboxItem.web.tsx + BaseAudioMuteButton.ts: toggled = muted
+        {
+          kind: 'label', // J lang/main*.json toolbar.accessibilityLabel.unmute / .mute
+          muted: ['unmute microphone', 'stummschaltung aufheben', 'activer votre micro', 'activar micrófono'],
+          unmuted: ['mute microphone', 'mikrofon deaktivieren', 'couper votre micro', 'silenciar micrófono'],
+        },
+      ],
     },
-    controls: ['#new-toolbox .toolbox-content', '#new-toolbox'],
+    controls: ['#new-toolbox .toolbox-content-wrapper', '#new-toolbox .toolbox-content'], // J Toolbox.tsx, css/_toolbars.scss
+    // With enableClosePage the app goes to a close page (J actions.web.ts); otherwise, 3 s after the thank-you note, to the
+    // welcome page at "/". Paths on any host: people run Jitsi Meet on their own servers.
+    leftUrls: ['/', '/static/close.html', '/static/close2.html', '/static/close3.html'],
   },
 
   whereby: {
