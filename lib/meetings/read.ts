@@ -178,7 +178,7 @@ function controlsIn(root: Document, c: Compiled): Element[] {
   const found: Element[] = [];
   for (const selector of c.controls) {
     try {
-      for (const el of root.querySelectorAll(selector)) if (!found.includes(el)) found.push(el);
+      for (const el of root.querySelectorAll(selector)) if (!found.includes(el) && isRendered(el)) found.push(el);
     } catch {
       // Unparseable here: try the next selector.
     }

@@ -12,12 +12,12 @@
  * https://developer.mozilla.org/en-US/docs/Web/API/Element/checkVisibility
  */
 export function isRendered(el: Element): boolean {
-  if (!el.isConnected) return false;
+  // `hidden` counts even where no user-agent style gives it display: none (test DOMs).
+  if (!el.isConnected || el.closest('[hidden]')) return false;
   const check = (el as Element & { checkVisibility?: () => boolean }).checkVisibility;
   if (typeof check === 'function') return check.call(el);
   const view = el.ownerDocument.defaultView;
   for (let node: Element | null = el; node; node = node.parentElement) {
-    if (node.hasAttribute('hidden')) return false;
     if (view?.getComputedStyle(node).display === 'none') return false;
   }
   return true;

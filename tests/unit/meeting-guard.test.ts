@@ -37,17 +37,26 @@ let unmuteOn: boolean;
 let alive: boolean;
 let cardUrl: ReturnType<typeof vi.fn<(p: URLSearchParams) => string>>;
 let unmuteCardOn: ReturnType<typeof vi.fn<() => Promise<boolean>>>;
-let onJoined: ReturnType<typeof vi.fn<() => void>>;
+let callStarted: ReturnType<typeof vi.fn<() => Promise<boolean>>>;
+let callPending: ReturnType<typeof vi.fn<() => Promise<boolean>>>;
+let reportUnread: ReturnType<typeof vi.fn<(part: string) => void>>;
+let reportRead: ReturnType<typeof vi.fn<() => void>>;
+/** Whether the user's "every / some / never" picks the call that starts next. */
+let askAfter: boolean;
+/** Whether a call on this platform is waiting for its line (the after card on a page reached by leaving). */
+let pending: boolean;
+/** The page's address, as the guard reads it. */
+let pageUrl: string;
 let saveChipPosition: ReturnType<typeof vi.fn<(p: ChipPosition) => void>>;
 let savedChip: ChipPosition | undefined;
-let handlers: { open: () => void; close: () => void };
+let handlers: { open: () => void; close: () => void; reading: () => unknown };
 let listening: AbortSignal;
 let focused: MockInstance<(options?: FocusOptions) => void>;
 let stop: (() => void) | undefined;
 
 function start(platform: PlatformId): void {
   const real = adapterFor(platform);
-  read = vi.fn((doc: Document) => real.read(doc));
+  read = vi.fn((doc: Document, url?: string) => real.read(doc, url));
   adapter = { ...real, read };
   const env: MeetingEnv = {
     win: window,
@@ -57,7 +66,11 @@ function start(platform: PlatformId): void {
     cardUrl,
     chipPosition: async () => savedChip,
     saveChipPosition,
-    onJoined,
+    url: () => pageUrl,
+    callStarted,
+    callPending,
+    reportUnread,
+    reportRead,
     isAlive: () => alive,
     listen(h, signal) {
       handlers = h;
@@ -85,7 +98,13 @@ beforeEach(() => {
   savedChip = undefined;
   cardUrl = vi.fn((p: URLSearchParams) => `${CARD_PAGE}?${p}`);
   unmuteCardOn = vi.fn(async () => unmuteOn);
-  onJoined = vi.fn();
+  askAfter = true;
+  pending = false;
+  pageUrl = 'https://meet.example/room';
+  callStarted = vi.fn(async () => askAfter);
+  callPending = vi.fn(async () => pending);
+  reportUnread = vi.fn();
+  reportRead = vi.fn();
   saveChipPosition = vi.fn();
   const attach = HTMLElement.prototype.attachShadow;
   vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init) {
@@ -123,7 +142,7 @@ describe('a call from lobby to end screen', () => {
 
     showPage(`${platform}-in-call-muted.html`);
     await tick();
-    expect(onJoined).toHaveBeenCalledOnce();
+    expect(callStarted).toHaveBeenCalledOnce();
     expect(onScreen()).toBeUndefined();
 
     showPage(`${platform}-in-call-unmuted.html`);
@@ -139,7 +158,7 @@ describe('a call from lobby to end screen', () => {
     ]);
     expect(onScreen()).toBe('after');
     expect(tookFocus()).toBe(false);
-    expect(onJoined).toHaveBeenCalledOnce();
+    expect(callStarted).toHaveBeenCalledOnce();
   });
 
   it('the intention card waits while the user stays in the lobby, and is not asked again after closing it', async () => {
@@ -169,7 +188,7 @@ describe('a call from lobby to end screen', () => {
     showPage('teams-in-call-muted.html');
     start('teams');
     await settle();
-    expect(onJoined).toHaveBeenCalledOnce();
+    expect(callStarted).toHaveBeenCalledOnce();
     expect(asked()).toEqual([]);
   });
 
@@ -178,7 +197,7 @@ describe('a call from lobby to end screen', () => {
     start('meet');
     for (let i = 0; i < 3; i++) await tick();
     expect(asked()).toEqual([]);
-    expect(onJoined).not.toHaveBeenCalled();
+    expect(callStarted).not.toHaveBeenCalled();
   });
 
   it('leaving through a blank moment before the end screen still asks for a line after', async () => {
@@ -198,7 +217,7 @@ describe('a call from lobby to end screen', () => {
     await tick();
     showPage('jitsi-in-call-muted.html');
     await tick();
-    expect(onJoined).toHaveBeenCalledOnce();
+    expect(callStarted).toHaveBeenCalledOnce();
   });
 
   it('the end screen the fixture itself draws (body replaced) gets the after card', async () => {
@@ -208,11 +227,105 @@ describe('a call from lobby to end screen', () => {
     // What the fixture's Leave button does: the whole body becomes the end screen.
     start('meet');
     await settle();
-    const left = (document.getElementById('fixture-left') as HTMLTemplateElement).content.cloneNode(true);
+    const left = (document.querySelector('template#fixture-left') as HTMLTemplateElement).content.cloneNode(true);
     document.body.replaceChildren(left);
     await tick();
     expect(onScreen()).toBe('after');
     expect(chipHost()?.parentNode).toBe(document.body);
+  });
+});
+
+describe('the line after a call', () => {
+  it('a call the user\'s "some calls" did not pick ends without a card, and without waiting for a line', async () => {
+    askAfter = false;
+    showPage('meet-in-call-muted.html');
+    start('meet');
+    await tick();
+    expect(callStarted).toHaveBeenCalledOnce();
+    showPage('meet-left.html');
+    await tick();
+    expect(onScreen()).toBeUndefined();
+  });
+
+  it('a page reached by leaving a call (Jitsi\'s close page) asks when that call is waiting for its line', async () => {
+    pending = true;
+    pageUrl = 'https://meet.jit.si/static/close2.html';
+    showPage('jitsi-close.html');
+    start('jitsi');
+    await settle();
+    expect(callPending).toHaveBeenCalled();
+    expect(onScreen()).toBe('after');
+  });
+
+  it('…and shows nothing when no call is waiting', async () => {
+    pageUrl = 'https://meet.jit.si/static/close2.html';
+    showPage('jitsi-close.html');
+    start('jitsi');
+    await settle();
+    await tick();
+    expect(onScreen()).toBeUndefined();
+  });
+
+  it('Whereby: pressing its own Leave and the call clearing away is leaving, with no end screen to read', async () => {
+    showPage('whereby-in-call-muted.html');
+    start('whereby');
+    await tick();
+    const press = new MouseEvent('click', { bubbles: true });
+    Object.defineProperty(press, 'isTrusted', { value: true });
+    document.querySelector('.jstest-leave-room-button')!.dispatchEvent(press);
+    document.getElementById('app')!.replaceChildren();
+    await tick();
+    expect(onScreen()).toBe('after');
+  });
+
+  it('…but a page script\'s click on Leave, or the call clearing away by itself, is not', async () => {
+    showPage('whereby-in-call-muted.html');
+    start('whereby');
+    await tick();
+    (document.querySelector('.jstest-leave-room-button') as HTMLElement).click();
+    document.getElementById('app')!.replaceChildren();
+    await tick();
+    await tick();
+    expect(onScreen()).toBeUndefined();
+  });
+});
+
+describe('what the page can read', () => {
+  it('answers the popup with what it reads', async () => {
+    showPage('teams-in-call-unmuted.html');
+    start('teams');
+    await settle();
+    expect(handlers.reading()).toEqual({ platform: 'teams', label: 'Microsoft Teams', phase: 'in-call', mic: 'unmuted' });
+  });
+
+  it('says once when nothing could be read for a whole visit', async () => {
+    document.getElementById('app')!.innerHTML = '<h1>Something new</h1>';
+    start('zoom');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(reportUnread).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(70_000);
+    expect(reportUnread.mock.calls).toEqual([['phase']]);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(reportUnread).toHaveBeenCalledOnce();
+  });
+
+  it('says once when a whole call went by without the microphone, and never when it read', async () => {
+    showPage('webex-in-call-muted.html');
+    document.querySelector('[data-fixture="mute"]')!.removeAttribute('aria-label');
+    start('webex');
+    await vi.advanceTimersByTimeAsync(130_000);
+    expect(reportUnread.mock.calls).toEqual([['mic']]);
+    expect(reportRead).not.toHaveBeenCalled();
+  });
+
+  it('a call that reads is reported as read, so an older note can go', async () => {
+    showPage('meet-in-call-muted.html');
+    start('meet');
+    await tick();
+    expect(reportRead).toHaveBeenCalledOnce();
+    await vi.advanceTimersByTimeAsync(130_000);
+    expect(reportUnread).not.toHaveBeenCalled();
+    expect(reportRead).toHaveBeenCalledOnce();
   });
 });
 
@@ -346,7 +459,7 @@ describe('cost and lifetime', () => {
     showPage('meet-in-call-muted.html');
     await vi.advanceTimersByTimeAsync(5000);
     expect(read.mock.calls.length).toBe(reads);
-    expect(onJoined).not.toHaveBeenCalled();
+    expect(callStarted).not.toHaveBeenCalled();
     // Nothing it left behind comes back when the page rebuilds.
     document.body.innerHTML = '<div id="app"></div>';
     await settle();
