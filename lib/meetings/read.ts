@@ -199,7 +199,9 @@ export function makeAdapter(platform: PlatformId, label: string, table: Platform
     read(doc: Document, url = doc.URL): MeetingState {
       try {
         const docs = documentsOf(doc, c);
-        let phase: CallPhase = isLeftAddress(url, c.leftUrls) ? 'left' : 'unknown';
+        // A frame moves to the page after a call before the tab does (Zoom), so its address counts too.
+        const leftByAddress = isLeftAddress(url, c.leftUrls) || docs.some((d) => d !== doc && isLeftAddress(d.URL, c.leftUrls));
+        let phase: CallPhase = leftByAddress ? 'left' : 'unknown';
         for (const d of phase === 'unknown' ? docs : []) {
           phase = phaseIn(d, c);
           if (phase !== 'unknown') break;

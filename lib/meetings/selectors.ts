@@ -143,36 +143,89 @@ export const MEETING_SELECTORS: Readonly<Record<PlatformId, PlatformSelectors>> 
   },
 
   zoom: {
-    // app.zoom.us/wc/<id>/join hosts the client in a same-origin iframe.
-    frames: ['iframe#webclient', 'iframe[name="webclient"]'],
+    // app.zoom.us/wc/<id>/join runs the client in a same-origin iframe (Z3, Z6, Z7, Z8); some set-ups run it in the page.
+    frames: ['iframe#webclient', 'iframe.pwa-webclient__iframe'],
     left: {
-      css: [],
+      css: [
+        '[aria-label="Meeting is end now"]', // Z1 (English in every language), Z6, Z7, Z8, Z3 live
+        '.feedback-container', // Z1: the feedback screen shown after leaving, in the call's own page
+      ],
       text: {
-        in: `${HEADINGS}, button, .zm-modal-body-title`,
-        says: ['You have left the meeting', 'This meeting has been ended by host', 'The meeting has been ended'],
+        in: `.zm-modal-body-title, ${HEADINGS}`, // Z1, Z3, Z4
+        says: [
+          // Z2's language files (apac.dialog.* and apac.wc_leave_page_*); Z4 and Z6 read the English ones.
+          'This meeting has been ended by host', 'The meeting has been ended', 'This meeting has been ended by your admin',
+          'You have been removed from this meeting by the host.', 'You have been removed',
+          'Thank you for attending the meeting', 'How was your experience?',
+          'Das Meeting wurde vom Host beendet', 'Das Meeting wurde beendet', 'Dieses Meeting wurde von Ihrem Administrator beendet',
+          'Sie wurden vom Host von diesem Meeting entfernt.', 'Sie wurden entfernt.',
+          'Vielen Dank für Ihre Teilnahme am Meeting', 'Wie war Ihr Eindruck?',
+          'L’hôte a mis fin à cette réunion', 'La réunion a été terminée', 'Votre administrateur a mis fin à cette réunion',
+          'Vous avez été exclu de cette réunion par l’animateur.', 'Vous avez été exclu',
+          'Merci d’avoir assisté à la réunion', 'Comment décririez-vous votre expérience\u00a0?',
+          'El anfitrión ha finalizado esta reunión', 'La reunión ha finalizado', 'Su administrador ha finalizado esta reunión',
+          'El anfitrión lo ha retirado de esta reunión.', 'Ha sido retirado',
+          'Gracias por asistir a la reunión', '¿Cómo fue su experiencia?',
+        ],
       },
     },
     preJoin: {
-      css: ['#input-for-name', '.preview-join-button', '#preview-audio-control-button'],
+      css: [
+        '#input-for-name', // Z4, Z7, Z8: the preview's name field
+        'button.preview-join-button', // Z4, Z7, Z8
+        '.preview-root', // Z3, Z1
+        '#inputname', '#joinBtn', // Z4: the classic /wc/join/<id> form
+        // The waiting room holds a live preview mic and its own leave button (Z1, Z12): these win over them.
+        '.meeting-on-hold', '.waiting-room-container', // Z1, Z3
+      ],
+      text: {
+        in: `.wr-tip span, .wr-tip, ${HEADINGS}`, // Z1
+        says: [
+          // Z2 (wc_put_on_hold_msg, wait_for_host, wait_for_admit*); Z4 and Z12 read the English ones.
+          'Please wait, the meeting host will let you in soon.', 'The host will let you in soon',
+          'Waiting for the host to start the meeting.', "Host has joined. We've let them know you're here.", "Host has joined. We've let them know you're here",
+          'Bitte warten, der Meeting-Host lässt Sie in Kürze eintreten.', 'Der Host lässt Sie bald hinein', 'Bitte warten Sie, bis der Host das Meeting beginnt.',
+          'Veuillez patienter, l’hôte de la réunion vous laissera bientôt entrer.', 'L’hôte vous laissera bientôt entrer', 'En attente de lancement de la réunion par l’hôte.',
+          'Por favor, espere, el anfitrión le permitirá ingresar pronto.', 'El anfitrión le permitirá entrar pronto', 'Esperando a que el anfitrión inicie la reunión.',
+        ],
+      },
     },
     inCall: {
-      css: ['#foot-bar .footer__leave-btn', '#wc-footer .footer__leave-btn', '.footer__leave-btn-container button', '#foot-bar', '#wc-footer'],
-    },
-    leave: ['.footer__leave-btn', '.footer__leave-btn-container button'],
-    mic: {
+      // Not the bare footer: it can be up while waiting for the host (Z6).
       css: [
-        '#foot-bar .join-audio-container__btn',
-        '#wc-footer .join-audio-container__btn',
-        '#foot-bar button[aria-label$="my microphone" i]',
-        '#wc-footer button[aria-label$="my microphone" i]',
-        '#preview-audio-control-button',
+        '#foot-bar > .footer__leave-btn-container button', // Z1, Z3 live
+        '#wc-footer .footer__leave-btn-container button', // Z3
+        '[footer-section="right"] button', // Z1, Z3, Z4
+        '#foot-bar .footer__leave-btn', // the older footer (Z1; 2021 bots)
+      ],
+    },
+    leave: [
+      '.footer__leave-btn-container button', // Z1, Z3
+      '[footer-section="right"] button', // Z1, Z4
+      '#foot-bar .footer__leave-btn', // the older footer
+      'button.leave-meeting-options__btn--danger', // Z4, Z5: "Leave Meeting" in the confirmation
+    ],
+    mic: {
+      // Only the footer's own audio button or the preview's: "Mute All" and each participant's "Mute" sit in the
+      // participants panel, outside the footer, so never match (Z1, Z3).
+      css: [
+        '#foot-bar button.join-audio-container__btn', // Z1, Z4, Z5
+        '#wc-footer button.join-audio-container__btn', // Z1
+        '#preview-audio-control-button', // Z1, Z4, Z7, Z8
       ],
       signals: [
-        { kind: 'label', muted: ['unmute my microphone'], unmuted: ['mute my microphone'] },
-        { kind: 'label', muted: ['unmute'], unmuted: ['mute'] },
+        // The footer's labels are English in every language (Z1); "join audio" says nothing.
+        { kind: 'label', muted: ['unmute my microphone', 'unmute my phone'], unmuted: ['mute my microphone', 'mute my phone'] },
+        {
+          kind: 'label', // The preview's label is its visible word, localized (Z1, Z2, Z4).
+          muted: ['unmute', 'stummschaltung aufheben', 'lautschalten', 'réactiver le micro', 'réactiver le son', 'cancelar silenciar', 'reactivar audio'],
+          unmuted: ['mute', 'stummschalten', 'couper le micro', 'désactiver le son', 'silenciar'],
+        },
       ],
     },
-    controls: ['#foot-bar', '#wc-footer', '.footer__inner'],
+    controls: ['#wc-footer', '#foot-bar'], // Z1, Z3, Z6
+    // After leaving, the client moves to /wc/leave?meetingNumber=…, first inside its frame (Z1, Z3); tab closers watch it (Z9, Z10, Z11).
+    leftUrls: ['zoom.us/wc/leave'],
   },
 
   teams: {

@@ -34,6 +34,31 @@ describe('Zoom web client', () => {
     expect(zoomAdapter.read(blank)).toEqual({ phase: 'unknown', mic: 'unknown' });
   });
 
+  it('the waiting room holds a preview mic and its own leave button, and still reads as before the call', () => {
+    expect(zoomAdapter.read(loadFixture('zoom-waiting.html'), 'https://app.zoom.us/wc/1234567890/join')).toEqual({ phase: 'pre-join', mic: 'muted' });
+  });
+
+  it('the host ending the meeting is the end, although the footer and its leave button stay up', () => {
+    const doc = loadFixture('zoom-left-host-ended.html');
+    expect(meetingDocument(doc).querySelector('.footer__leave-btn-container button')).not.toBeNull();
+    expect(zoomAdapter.read(doc, 'https://app.zoom.us/wc/1234567890/join').phase).toBe('left');
+  });
+
+  it.each([
+    ['https://app.zoom.us/wc/leave?meetingNumber=1234567890&feedback=true', 'left'],
+    ['https://us02web.zoom.us/wc/leave', 'left'],
+    ['https://app.zoom.us/wc/1234567890/join', 'in-call'],
+  ] as const)('a call page whose tab is at %s reads %s', (url, phase) => {
+    expect(zoomAdapter.read(loadFixture('zoom-in-call-muted.html'), url).phase).toBe(phase);
+  });
+
+  it('the frame moving to /wc/leave first is enough', () => {
+    const doc = loadFixture('zoom-in-call-muted.html');
+    const inner = meetingDocument(doc);
+    Object.defineProperty(inner, 'URL', { value: 'https://app.zoom.us/wc/leave?meetingNumber=1234567890&feedback=false' });
+    expect(zoomAdapter.read(doc, 'https://app.zoom.us/wc/1234567890/join').phase).toBe('left');
+  });
+
   it('also reads the client when it is in the page itself (no iframe)', () => {
     expect(zoomAdapter.read(loadFixture('zoom-frame-in-call-unmuted.html'))).toEqual({ phase: 'in-call', mic: 'unmuted' });
   });
@@ -42,8 +67,8 @@ describe('Zoom web client', () => {
     it('reads unmuted from the footer while the panel offers "Mute All", "Mute" and "Unmute"', () => {
       const doc = loadFixture(PARTICIPANTS);
       const inner = meetingDocument(doc);
-      expect(inner.getElementById('fixture-mute-all')?.textContent).toBe('Mute All');
-      expect(inner.getElementById('fixture-participant-mute')).not.toBeNull();
+      expect(inner.querySelector<HTMLElement>('[data-fixture="mute-all"]')?.textContent).toBe('Mute All');
+      expect(inner.querySelector<HTMLElement>('[data-fixture="participant-mute"]')).not.toBeNull();
       expect(zoomAdapter.read(doc)).toEqual({ phase: 'in-call', mic: 'unmuted' });
     });
 
@@ -51,7 +76,7 @@ describe('Zoom web client', () => {
       const doc = loadFixture(PARTICIPANTS);
       const inner = meetingDocument(doc);
       runFixtureScript(inner);
-      (inner.getElementById('fixture-mute') as HTMLElement).click();
+      (inner.querySelector('[data-fixture="mute"]') as HTMLElement).click();
       expect(zoomAdapter.read(doc)).toEqual({ phase: 'in-call', mic: 'muted' });
     });
 
@@ -59,8 +84,8 @@ describe('Zoom web client', () => {
       const doc = loadFixture(PARTICIPANTS);
       const inner = meetingDocument(doc);
       runFixtureScript(inner);
-      (inner.getElementById('fixture-mute-all') as HTMLElement).click();
-      (inner.getElementById('fixture-participant-mute') as HTMLElement).click();
+      (inner.querySelector<HTMLElement>('[data-fixture="mute-all"]') as HTMLElement).click();
+      (inner.querySelector<HTMLElement>('[data-fixture="participant-mute"]') as HTMLElement).click();
       expect(zoomAdapter.read(doc)).toEqual({ phase: 'in-call', mic: 'unmuted' });
     });
 
@@ -72,7 +97,7 @@ describe('Zoom web client', () => {
 
     it('"Join Audio" (audio not joined yet) is neither muted nor unmuted', () => {
       const doc = loadFixture('zoom-in-call-muted.html');
-      meetingDocument(doc).getElementById('fixture-mute')!.setAttribute('aria-label', 'join audio');
+      meetingDocument(doc).querySelector('[data-fixture="mute"]')!.setAttribute('aria-label', 'join audio');
       expect(zoomAdapter.read(doc)).toEqual({ phase: 'in-call', mic: 'unknown' });
     });
   });
@@ -80,7 +105,7 @@ describe('Zoom web client', () => {
   it('gives the footer as the control bar, from inside the frame', () => {
     const doc = loadFixture('zoom-in-call-muted.html');
     const bars = zoomAdapter.controls(doc);
-    expect(bars.map((b) => b.id)).toEqual(['foot-bar']);
+    expect(bars.map((b) => b.id)).toEqual(['wc-footer']);
     expect(bars[0]!.ownerDocument).toBe(meetingDocument(doc));
   });
 });
