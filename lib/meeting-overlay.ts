@@ -92,6 +92,9 @@ export interface ChipPosition {
   y: number;
 }
 
+/** How present the chip is while nobody points at it: visible, never calling for attention. */
+export const CHIP_RESTING_OPACITY = '0.55';
+
 /** The chip's default place: the right edge, above the middle, away from top bars and bottom call controls. */
 export const CHIP_DEFAULT: ChipPosition = { x: 0.97, y: 0.35 };
 const CHIP_SIZE = 44;
@@ -121,11 +124,19 @@ export function createChip(doc: Document, position: ChipPosition, onpress: () =>
     color: '#ffffff',
     font: '18px/1 system-ui, sans-serif',
     cursor: 'grab',
-    'box-shadow': '0 4px 14px rgba(0,0,0,0.3)',
+    'box-shadow': '0 2px 6px rgba(0,0,0,0.2)',
     padding: '0',
     margin: '0',
     'touch-action': 'none',
+    opacity: CHIP_RESTING_OPACITY,
   });
+  // Quiet while the call goes on: an ambient cue, never a blink or a badge. It comes up
+  // fully only while the pointer or the keyboard is on it.
+  const raise = (up: boolean) => () => setImportantStyles(button, { opacity: up ? '1' : CHIP_RESTING_OPACITY });
+  button.addEventListener('pointerenter', raise(true));
+  button.addEventListener('pointerleave', raise(false));
+  button.addEventListener('focus', raise(true));
+  button.addEventListener('blur', raise(false));
   root.appendChild(button);
   let current = position;
 

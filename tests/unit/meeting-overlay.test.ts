@@ -1,6 +1,6 @@
 import nodeConsole from 'node:console';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHIP_DEFAULT, createCardLayer, createChip, type ChipPosition, type MeetingCardLayer } from '@/lib/meeting-overlay';
+import { CHIP_DEFAULT, CHIP_RESTING_OPACITY, createCardLayer, createChip, type ChipPosition, type MeetingCardLayer } from '@/lib/meeting-overlay';
 
 const CARD = 'chrome-extension://test-extension-id/meeting-card.html?moment=during';
 const BOX = { x: 904, y: 16, width: 340, height: 250 };
@@ -169,6 +169,22 @@ describe('the chip', () => {
     expect(host.shadowRoot).toBeNull();
     expect(button().getAttribute('aria-label')).toBe('Pause Moment: pause before agreeing');
     expect([px(host, 'left'), px(host, 'top')]).toEqual([Math.round(0.97 * (1024 - CHIP)), Math.round(0.35 * (768 - CHIP))]);
+  });
+
+  it('stays quiet during the call, and comes up fully only while pointed at or focused', () => {
+    start();
+    const opacity = () => button().style.getPropertyValue('opacity');
+    expect(opacity()).toBe(CHIP_RESTING_OPACITY);
+    expect(Number(CHIP_RESTING_OPACITY)).toBeLessThan(1);
+    expect(button().style.getPropertyValue('animation')).toBe('');
+    button().dispatchEvent(new PointerEvent('pointerenter'));
+    expect(opacity()).toBe('1');
+    button().dispatchEvent(new PointerEvent('pointerleave'));
+    expect(opacity()).toBe(CHIP_RESTING_OPACITY);
+    button().dispatchEvent(new FocusEvent('focus'));
+    expect(opacity()).toBe('1');
+    button().dispatchEvent(new FocusEvent('blur'));
+    expect(opacity()).toBe(CHIP_RESTING_OPACITY);
   });
 
   it('happy-dom leaves isTrusted unset on events a script dispatches, so they read as untrusted', () => {
