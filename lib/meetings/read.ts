@@ -186,8 +186,26 @@ function controlsIn(root: Document, c: Compiled): Element[] {
   if (found.length > 0) return outermost(found);
   const leave = firstMatch(root, c.leave);
   const mic = firstMatch(root, c.mic.css);
-  const box = leave && mic ? sharedBox(leave, mic) : null;
+  const box = (leave && mic ? sharedBox(leave, mic) : null) ?? (mic ? rowOf(mic) : null);
   return box ? [box] : [];
+}
+
+/** What counts as another control beside the mic in its row. */
+const CONTROL = 'button, [role="button"], input, select';
+
+/**
+ * The row the mic toggle sits in with its neighbours (camera, settings): on
+ * screens with no leave button or known bar, such as a pre-join preview,
+ * the card must still keep off it. The nearest box that holds another
+ * control, unless that box is the whole page.
+ */
+function rowOf(mic: Element): Element | null {
+  let box = mic.parentElement;
+  for (let depth = 0; box && depth < MAX_BAR_DEPTH; depth += 1, box = box.parentElement) {
+    if (box === box.ownerDocument.body || box === box.ownerDocument.documentElement) return null;
+    for (const other of box.querySelectorAll(CONTROL)) if (!mic.contains(other) && !other.contains(mic)) return box;
+  }
+  return null;
 }
 
 /** Builds a platform's adapter from its row of the selector table. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adapterFor } from '@/lib/meetings/platforms';
+import { firstMatch } from '@/lib/meetings/read';
 import { MEETING_SELECTORS } from '@/lib/meetings/selectors';
 import type { CallPhase, MeetingState, PlatformId } from '@/lib/meetings/types';
 import { FIXTURE_FILES, fixtureHtml, loadFixture, meetingDocument, runFixtureScript, stripMarker } from './fixtures';
@@ -303,6 +304,17 @@ describe('controls', () => {
     const inner = meetingDocument(doc);
     expect(bars.some((bar) => bar.contains(mute(doc)))).toBe(true);
     if (leave(doc)) expect(bars.some((bar) => bar.contains(leave(doc)))).toBe(true);
+    expect(bars).not.toContain(inner.body);
+  });
+
+  it.each(EXPECTED.filter(([, s]) => s.phase === 'pre-join').map(([f]) => f))('%s: before the call, the card keeps off the mic and its neighbours', (file) => {
+    const doc = loadFixture(file);
+    const inner = meetingDocument(doc);
+    const mic = firstMatch(inner, MEETING_SELECTORS[platformOf(file)].mic.css)!;
+    const bars = adapterFor(platformOf(file)).controls(doc);
+    expect(bars.some((bar) => bar.contains(mic))).toBe(true);
+    const camera = inner.querySelector('[data-fixture="camera"]');
+    if (camera) expect(bars.some((bar) => bar.contains(camera))).toBe(true);
     expect(bars).not.toContain(inner.body);
   });
 
