@@ -40,7 +40,7 @@ const INTENTION = 'What do I want from this meeting?';
 const AFTER_CALL = "Did I agree to anything I didn't choose?";
 const BREATH = 'A breath before speaking.';
 
-/** The real addresses each fixture stands for (from /work/research/<platform>.md). */
+/** The real addresses each fixture stands for (each fixture names its sources in its leading comment). */
 const URLS = {
   meet: 'https://meet.google.com/abc-defg-hij',
   zoom: 'https://app.zoom.us/wc/1234567890/join',
