@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
-import { PAUSE_COMMAND } from './lib/commands';
+import { PAUSE_COMMAND } from './lib/meetings/command';
 import { MEETING_PLATFORMS } from './lib/meetings/platforms';
-import { originsOf, siteFromPreset } from './lib/trigger-sites';
+import { originsOf, siteFromPreset } from './lib/sites/trigger-sites';
 
 /**
  * A test build (PAUSE_MOMENT_TEST=1) is granted the loopback hosts up front,

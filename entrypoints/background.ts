@@ -1,15 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { browserScripting } from '@/lib/browser-ports';
-import { messaging } from '@/lib/messages';
-import { handleMeetingCardClose, handleMeetingNote, handlePauseShortcut } from '@/lib/meeting-actions';
-import { handlePauseContinue, handlePauseLeave, handlePauseNote, handlePauseShown, handleWindowAlarm } from '@/lib/pause-actions';
-import { countReflections } from '@/lib/journal';
-import { pausesSince, startOfDay, summarisePauses } from '@/lib/pause-log';
-import { reconcileRegistration } from '@/lib/registration';
-import { getSettings, settingsItem } from '@/lib/settings-store';
-import { siteIdOfAlarm } from '@/lib/windows';
-import { PAUSE_COMMAND } from '@/lib/commands';
+import { browserScripting } from '@/lib/browser/ports';
+import { messaging } from '@/lib/browser/messages';
+import { handleMeetingCardClose, handleMeetingNote, handlePauseShortcut } from '@/lib/meetings/actions';
+import { handlePauseContinue, handlePauseLeave, handlePauseNote, handlePauseShown, handleWindowAlarm } from '@/lib/pause/actions';
+import { countReflections } from '@/lib/journal/store';
+import { pausesSince, startOfDay, summarisePauses } from '@/lib/pause/log';
+import { reconcileRegistration } from '@/lib/sites/registration';
+import { getSettings, settingsItem } from '@/lib/settings/store';
+import { siteIdOfAlarm } from '@/lib/pause/open-time';
+import { PAUSE_COMMAND } from '@/lib/meetings/command';
 
 function reconcile(): void {
   void getSettings()

@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startPauseGuard } from '@/lib/pause-guard';
-import { normaliseSettings } from '@/lib/settings';
-import { normaliseWindows } from '@/lib/windows';
+import { startPauseGuard } from '@/lib/pause/guard';
+import { normaliseSettings } from '@/lib/settings/settings';
+import { normaliseWindows } from '@/lib/pause/open-time';
 
 /** Marks this isolated world as guarded, so a second injection into the same page does nothing. */
 const RUNNING = Symbol.for('pause-moment.guard');
 
 export default defineContentScript({
-  // Registered at run time for the user's chosen sites only (lib/registration.ts).
+  // Registered at run time for the user's chosen sites only (lib/sites/registration.ts).
   registration: 'runtime',
   runAt: 'document_start',
   // The page could forge WXT's start-up message; we do not announce ourselves to it.

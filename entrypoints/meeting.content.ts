@@ -1,19 +1,19 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startMeetingGuard } from '@/lib/meeting-guard';
-import type { ChipPosition } from '@/lib/meeting-overlay';
+import { startMeetingGuard } from '@/lib/meetings/guard';
+import type { ChipPosition } from '@/lib/meetings/overlay';
 import { askAfterThisCall } from '@/lib/meetings/after-call';
 import { adapterFor, isPlatformId } from '@/lib/meetings/platforms';
 import { LAST_CALL_ASKED_KEY, UNREAD_KEY, withUnread, withoutUnread } from '@/lib/meetings/reading';
-import { meetingTabMessaging } from '@/lib/messages';
-import { isPendingFor, meetingIdOf, normalisePendingMeeting } from '@/lib/pending-meeting';
-import { normaliseSettings } from '@/lib/settings';
-import { siteForUrl } from '@/lib/trigger-sites';
+import { meetingTabMessaging } from '@/lib/browser/messages';
+import { isPendingFor, meetingIdOf, normalisePendingMeeting } from '@/lib/meetings/pending-meeting';
+import { normaliseSettings } from '@/lib/settings/settings';
+import { siteForUrl } from '@/lib/sites/trigger-sites';
 
 const RUNNING = Symbol.for('pause-moment.meeting');
 
 export default defineContentScript({
-  // Registered at run time for the user's meeting sites only (lib/registration.ts).
+  // Registered at run time for the user's meeting sites only (lib/sites/registration.ts).
   registration: 'runtime',
   runAt: 'document_end',
   noScriptStartedPostMessage: true,

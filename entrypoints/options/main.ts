@@ -1,6 +1,6 @@
 import { mount } from 'svelte';
 import '@/components/theme.css';
-import OptionsPage from '@/components/OptionsPage.svelte';
+import OptionsPage from '@/components/options/OptionsPage.svelte';
 
 const prefill = new URLSearchParams(location.search).get('add') ?? '';
 mount(OptionsPage, { target: document.getElementById('app')!, props: { prefill } });

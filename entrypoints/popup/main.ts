@@ -1,8 +1,8 @@
 import { mount } from 'svelte';
 import '@/components/theme.css';
-import PopupPage from '@/components/PopupPage.svelte';
-import { takeFirstPage } from '@/lib/first-page';
-import { JOURNAL_PAGE, reflectionsNewestFirst } from '@/lib/journal';
+import PopupPage from '@/components/popup/PopupPage.svelte';
+import { takeFirstPage } from '@/lib/journal/first-page';
+import { JOURNAL_PAGE, reflectionsNewestFirst } from '@/lib/journal/store';
 
 // The newest reflections, read from the start by popup-first-page.js (or now, if it did not run).
 const firstPage = takeFirstPage() ?? reflectionsNewestFirst(JOURNAL_PAGE);

@@ -6,12 +6,7 @@
  * calls are asked about.
  */
 
-export type AfterCallAsk = 'every' | 'some' | 'never';
-
-export const AFTER_CALL_ASKS: readonly AfterCallAsk[] = ['every', 'some', 'never'];
-
-/** The default: some calls. */
-export const AFTER_CALL_DEFAULT: AfterCallAsk = 'some';
+import type { AfterCallAsk } from '../settings/settings';
 
 /** Chance of asking after a call that was not asked about, under 'some'. */
 const SOME_CHANCE = 0.5;
@@ -28,7 +23,3 @@ export function askAfterThisCall(setting: AfterCallAsk, lastCallAsked: boolean, 
   return !lastCallAsked && random() < SOME_CHANCE;
 }
 
-/** Reads a stored choice defensively. */
-export function normaliseAfterCallAsk(raw: unknown): AfterCallAsk {
-  return AFTER_CALL_ASKS.find((a) => a === raw) ?? AFTER_CALL_DEFAULT;
-}

@@ -3,7 +3,7 @@
  * each rule is tested as a table without a page.
  */
 
-import { parseSite, urlMatchesSite } from '../sites';
+import { parseSite, urlMatchesSite } from '../sites/site-rules';
 import type { CallPhase } from './types';
 
 /**

@@ -1,12 +1,12 @@
 /**
  * The meeting platforms Pause Moment knows, the sites each runs on, and the
- * adapter that reads its page. Sites are inputs for parseSite in lib/sites.ts:
+ * adapter that reads its page. Sites are inputs for parseSite in lib/sites/site-rules.ts:
  * a bare domain covers its subdomains, and a path is a prefix on segment
  * boundaries ("zoom.us/wc" covers app.zoom.us/wc/… and us02web.zoom.us/wc/…,
  * not zoom.us/j/… which only launches the desktop app).
  */
 
-import { parseSite, urlMatchesSite, type SiteRule } from '../sites';
+import { parseSite, urlMatchesSite, type SiteRule } from '../sites/site-rules';
 import { jitsiAdapter } from './jitsi';
 import { meetAdapter } from './meet';
 import { teamsAdapter } from './teams';

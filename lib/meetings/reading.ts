@@ -4,14 +4,8 @@
  * read for a whole call. Nothing here leaves the device.
  */
 
-import type { CallPhase, MeetingState, MicState, PlatformId } from './types';
-
-/** One meeting tab's reading, as its content script answers the popup. */
-export interface MeetingReading extends MeetingState {
-  platform: PlatformId;
-  /** "Google Meet", as the adapter names it. */
-  label: string;
-}
+import type { MeetingReading } from '../browser/messages';
+import type { CallPhase, MicState, PlatformId } from './types';
 
 const PHASE_WORDS: Record<Exclude<CallPhase, 'unknown'>, string> = {
   'pre-join': 'before joining',

@@ -5,13 +5,9 @@
  * (lib/meetings/selectors.ts).
  */
 
-export type PlatformId = 'meet' | 'zoom' | 'teams' | 'webex' | 'jitsi' | 'whereby';
+import type { CallPhase, MicState, PlatformId } from '../browser/messages';
 
-/** Where the user is: the lobby or preview, the call itself, the screen after leaving, or we cannot tell. */
-export type CallPhase = 'pre-join' | 'in-call' | 'left' | 'unknown';
-
-/** The user's own microphone, as the meeting's own toggle shows it. */
-export type MicState = 'muted' | 'unmuted' | 'unknown';
+export type { CallPhase, MicState, PlatformId };
 
 export interface MeetingState {
   phase: CallPhase;

@@ -8,8 +8,8 @@
  * Record `i` is the i-th newest: ids (and times) fall as `i` grows, so the
  * newest 1,000 of the 10,000-record journal are exactly the 1,000-record one.
  */
-import { reflectionProblem, tagsInText, type Reflection } from '../../lib/reflection.ts';
-import { hasEveryWord, queryWords, reflectionWords } from '../../lib/search-words.ts';
+import { reflectionProblem, tagsInText, type Reflection } from '../../lib/journal/reflection.ts';
+import { hasEveryWord, queryWords, reflectionWords } from '../../lib/journal/search-words.ts';
 
 /** A term found in very few records (i % 10007 === 500): a search for it walks the whole journal. */
 export const RARE_TERM = 'lighthouse';
@@ -125,7 +125,7 @@ export class Journal {
     readonly anchor: number,
   ) {
     this.records = Array.from({ length: size }, (_, i) => generator(i, anchor));
-    // The search's own notion of a reflection's words (lib/search-words.ts).
+    // The search's own notion of a reflection's words (lib/journal/search-words.ts).
     this.words = this.records.map(reflectionWords);
   }
 

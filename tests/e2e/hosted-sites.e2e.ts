@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { FIXTURES_DIR, launch, startHostedSites, type BrowserKind, type Harness, type HostedSites } from './harness/index.ts';
 import { MEETING_PLATFORMS } from '../../lib/meetings/platforms.ts';
-import { originsOf, siteFromPreset } from '../../lib/trigger-sites.ts';
+import { originsOf, siteFromPreset } from '../../lib/sites/trigger-sites.ts';
 import { inExtension, testBuild } from './pause-driver.ts';
 
 /** The fixture's own <title>, read from the file (the fixtures are being rewritten). */

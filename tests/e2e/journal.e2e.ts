@@ -6,8 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { launch, openExtensionPage, startFixtureServer, waitFor, type BrowserKind, type FixtureServer, type Harness } from './harness/index.ts';
 import { addSiteInOptions, patchSite, testBuild, waitForPause } from './pause-driver.ts';
-import { timeSortableId } from '../../lib/ids.ts';
-import { newReflection } from '../../lib/reflection.ts';
+import { timeSortableId } from '../../lib/browser/ids.ts';
+import { newReflection } from '../../lib/journal/reflection.ts';
 
 /** Opens the popup page (as a tab: what it shows does not depend on where it opens). */
 async function openPopup(h: Harness): Promise<Page> {

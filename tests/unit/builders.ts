@@ -1,6 +1,6 @@
-import { idTimePrefix } from '@/lib/ids';
-import type { PauseRecord } from '@/lib/pause-log';
-import type { Reflection } from '@/lib/reflection';
+import { idTimePrefix } from '@/lib/browser/ids';
+import type { PauseRecord } from '@/lib/pause/log';
+import type { Reflection } from '@/lib/journal/reflection';
 
 /** Builders of valid records made at `now` by default, with unique time-sortable ids. */
 export function recordBuilders(now: number) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { placeCard, type Rect } from '@/lib/card-placement';
+import { placeCard, type Rect } from '@/lib/meetings/placement';
 
 /** The space the card keeps from the window's edges. */
 const M = 16;

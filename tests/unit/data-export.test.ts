@@ -11,12 +11,12 @@ import {
   exportJson,
   reflectionsCsv,
   reflectionsMarkdown,
-} from '@/lib/data-export';
-import { idTimePrefix } from '@/lib/ids';
+} from '@/lib/data/export';
+import { idTimePrefix } from '@/lib/browser/ids';
 import { recordBuilders } from './builders';
-import type { PauseRecord } from '@/lib/pause-log';
-import { MOODS, type Reflection, type ReflectionSource } from '@/lib/reflection';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import type { PauseRecord } from '@/lib/pause/log';
+import { MOODS, type Reflection, type ReflectionSource } from '@/lib/journal/reflection';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
 
 const at = (y: number, mo: number, d: number, h = 12, mi = 0): number => new Date(y, mo - 1, d, h, mi).getTime();
 const NOW = at(2026, 11, 25, 14, 3);

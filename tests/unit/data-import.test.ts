@@ -1,11 +1,11 @@
-import { AFTER_CALL_ASKS } from '@/lib/meetings/after-call';
+import { AFTER_CALL_ASKS } from '@/lib/settings/settings';
 import fc from 'fast-check';
 import { createStore, entries, setMany, type UseStore } from 'idb-keyval';
-import { createJournalStore } from '@/lib/journal-db';
+import { createJournalStore } from '@/lib/journal/database';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { storage } from '@wxt-dev/storage';
-import { buildExport, exportJson, type ExportFile } from '@/lib/data-export';
+import { buildExport, exportJson, type ExportFile } from '@/lib/data/export';
 import {
   applyImport,
   deleteEverything,
@@ -15,15 +15,15 @@ import {
   mergeImport,
   parseImport,
   type SettingsPort,
-} from '@/lib/data-import';
-import { idTimePrefix } from '@/lib/ids';
+} from '@/lib/data/import';
+import { idTimePrefix } from '@/lib/browser/ids';
 import { recordBuilders } from './builders';
-import { pauseRecordProblem } from '@/lib/pause-record';
-import type { PauseRecord } from '@/lib/pause-log';
-import { MOODS, reflectionProblem, type Reflection, type ReflectionSource } from '@/lib/reflection';
-import { DEFAULT_SETTINGS, type Settings, type TriggerSite } from '@/lib/settings';
-import { getSettings, settingsItem } from '@/lib/settings-store';
-import { windowsItem } from '@/lib/windows-store';
+import { pauseRecordProblem } from '@/lib/pause/record';
+import type { PauseRecord } from '@/lib/pause/log';
+import { MOODS, reflectionProblem, type Reflection, type ReflectionSource } from '@/lib/journal/reflection';
+import { DEFAULT_SETTINGS, type Settings, type TriggerSite } from '@/lib/settings/settings';
+import { getSettings, settingsItem } from '@/lib/settings/store';
+import { windowsItem } from '@/lib/pause/open-time-store';
 
 // ---------------------------------------------------------------------------
 // Data

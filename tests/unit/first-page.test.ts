@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { startFirstPage, takeFirstPage } from '@/lib/first-page';
-import { clearJournal, JOURNAL_PAGE, saveReflection } from '@/lib/journal';
-import { newReflection } from '@/lib/reflection';
-import { idTimePrefix } from '@/lib/ids';
+import { startFirstPage, takeFirstPage } from '@/lib/journal/first-page';
+import { clearJournal, JOURNAL_PAGE, saveReflection } from '@/lib/journal/store';
+import { newReflection } from '@/lib/journal/reflection';
+import { idTimePrefix } from '@/lib/browser/ids';
 
 describe('the popup’s first page', () => {
   it('is read from the start and handed over once, newest first', async () => {

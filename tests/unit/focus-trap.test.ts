@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { focusables, trapFocus } from '@/lib/focus-trap';
+import { focusables, trapFocus } from '@/lib/browser/focus-trap';
 
 let root: HTMLElement;
 let outside: HTMLButtonElement;

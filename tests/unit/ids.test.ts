@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idTimePrefix, timeOfId, timeSortableId } from '@/lib/ids';
+import { idTimePrefix, timeOfId, timeSortableId } from '@/lib/browser/ids';
 
 describe('timeSortableId', () => {
   it.each([

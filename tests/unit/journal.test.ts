@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { createStore, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { idTimePrefix } from '@/lib/ids';
-import { createJournalStore } from '@/lib/journal-db';
-import { blockOf, indexedWords } from '@/lib/word-index';
+import { idTimePrefix } from '@/lib/browser/ids';
+import { createJournalStore } from '@/lib/journal/database';
+import { blockOf, indexedWords } from '@/lib/journal/word-index';
 import {
   allReflections,
   clearJournal,
@@ -18,8 +18,8 @@ import {
   SEARCH_BATCH_SIZE,
   searchReflections,
   writeRecords,
-} from '@/lib/journal';
-import { newReflection, type Mood, type Reflection, type ReflectionSource } from '@/lib/reflection';
+} from '@/lib/journal/store';
+import { newReflection, type Mood, type Reflection, type ReflectionSource } from '@/lib/journal/reflection';
 
 const T0 = 1_700_000_000_000;
 const MINUTE = 60_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { leaveTab } from '@/lib/leave';
+import { leaveTab } from '@/lib/pause/leave';
 
 describe('leaveTab', () => {
   it.each([

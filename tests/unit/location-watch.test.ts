@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { watchLocation, withoutHash } from '@/lib/location-watch';
+import { watchLocation, withoutHash } from '@/lib/pause/location-watch';
 
 type Happy = Window & { happyDOM: { setURL(url: string): void }; navigation?: EventTarget };
 const win = window as unknown as Happy;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AUTO_CLOSE_MS, MEETING_PROMPTS, readMeetingCardQuery, type MeetingCardQuery } from '@/lib/meeting-card-query';
-import { CARD_SIZE, type MeetingMoment } from '@/lib/meeting-guard';
+import { AUTO_CLOSE_MS, MEETING_PROMPTS, readMeetingCardQuery, type MeetingCardQuery } from '@/lib/meetings/card-query';
+import type { MeetingMoment } from '@/lib/browser/messages';
+import { CARD_SIZE } from '@/lib/meetings/guard';
 
 describe('readMeetingCardQuery', () => {
   it.each<[string, string, MeetingCardQuery]>([

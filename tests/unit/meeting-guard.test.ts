@@ -1,7 +1,7 @@
 import nodeConsole from 'node:console';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { CARD_SIZE, READ_INTERVAL_MS, startMeetingGuard, type MeetingEnv } from '@/lib/meeting-guard';
-import type { ChipPosition } from '@/lib/meeting-overlay';
+import { CARD_SIZE, READ_INTERVAL_MS, startMeetingGuard, type MeetingEnv } from '@/lib/meetings/guard';
+import type { ChipPosition } from '@/lib/meetings/overlay';
 import { adapterFor } from '@/lib/meetings/platforms';
 import type { MeetingAdapter, PlatformId } from '@/lib/meetings/types';
 import { loadFixture } from './meetings/fixtures';

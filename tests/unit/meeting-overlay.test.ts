@@ -1,6 +1,6 @@
 import nodeConsole from 'node:console';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHIP_DEFAULT, CHIP_RESTING_OPACITY, createCardLayer, createChip, type ChipPosition, type MeetingCardLayer } from '@/lib/meeting-overlay';
+import { CHIP_DEFAULT, CHIP_RESTING_OPACITY, createCardLayer, createChip, type ChipPosition, type MeetingCardLayer } from '@/lib/meetings/overlay';
 
 const CARD = 'chrome-extension://test-extension-id/meeting-card.html?moment=during';
 const BOX = { x: 904, y: 16, width: 340, height: 250 };

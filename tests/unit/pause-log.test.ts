@@ -1,6 +1,6 @@
 import { createStore, get, type UseStore } from 'idb-keyval';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { timeSortableId } from '@/lib/ids';
+import { timeSortableId } from '@/lib/browser/ids';
 import {
   pausesSince,
   recordPauseChoice,
@@ -9,7 +9,7 @@ import {
   summarisePauses,
   type PauseChoice,
   type PauseRecord,
-} from '@/lib/pause-log';
+} from '@/lib/pause/log';
 
 const NOW = new Date(2025, 4, 14, 15, 30).getTime();
 const HOUR = 3_600_000;

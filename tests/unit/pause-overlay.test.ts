@@ -1,6 +1,6 @@
 import nodeConsole from 'node:console';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createPauseOverlay, type PauseOverlay } from '@/lib/pause-overlay';
+import { createPauseOverlay, type PauseOverlay } from '@/lib/pause/overlay';
 
 const PAUSE = 'chrome-extension://test-extension-id/pause.html?site=reddit&pause=1';
 const settle = () => new Promise((r) => setTimeout(r, 0));

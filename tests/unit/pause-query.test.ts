@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pauseParams } from '@/lib/pause-guard';
-import { readPauseQuery } from '@/lib/pause-query';
+import { pauseParams } from '@/lib/pause/guard';
+import { readPauseQuery } from '@/lib/pause/query';
 
 const NOW = 1_700_000_000_000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meetingIdOf, normalisePendingMeeting, pendingMeetingItem, type PendingMeeting } from '@/lib/pending-meeting';
+import { meetingIdOf, normalisePendingMeeting, pendingMeetingItem, type PendingMeeting } from '@/lib/meetings/pending-meeting';
 
 const T = 1_700_000_000_000;
 const good: PendingMeeting = { platform: 'Google Meet', meetingId: 'https://meet.google.com/abc-defg-hij', joinedAt: T };

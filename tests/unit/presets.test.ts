@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FEED_PRESETS } from '../../lib/presets';
-import { parseSite, urlMatchesSite, type SiteRule } from '../../lib/sites';
+import { FEED_PRESETS } from '../../lib/sites/presets';
+import { parseSite, urlMatchesSite, type SiteRule } from '../../lib/sites/site-rules';
 
 function rulesOf(id: string): SiteRule[] {
   const preset = FEED_PRESETS.find((p) => p.id === id);

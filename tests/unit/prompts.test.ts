@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JOURNAL_PROMPTS, pickPrompt } from '@/lib/prompts';
+import { JOURNAL_PROMPTS, pickPrompt } from '@/lib/journal/prompts';
 
 const texts = JOURNAL_PROMPTS.map((p) => p.text);
 

@@ -8,7 +8,7 @@ import {
   TAGS_MAX,
   tagsInText,
   type Reflection,
-} from '@/lib/reflection';
+} from '@/lib/journal/reflection';
 
 const ID = '0lq2x8h00-abcdefgh';
 const NOW = 1_700_000_000_000;

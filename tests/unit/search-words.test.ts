@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold, hasEveryWord, queryWords, reflectionWords } from '@/lib/search-words';
+import { fold, hasEveryWord, queryWords, reflectionWords } from '@/lib/journal/search-words';
 
 describe('fold', () => {
   it('lowercases and drops accents', () => {

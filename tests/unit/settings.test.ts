@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, normaliseSettings, type TriggerSite } from '@/lib/settings';
+import { DEFAULT_SETTINGS, normaliseSettings, type TriggerSite } from '@/lib/settings/settings';
 
 const site = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
   id: 'site:example.com',

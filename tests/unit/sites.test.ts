@@ -9,7 +9,7 @@ import {
   urlMatchesSite,
   type ParsedSite,
   type SiteRule,
-} from '../../lib/sites';
+} from '../../lib/sites/site-rules';
 
 const rule = (host: string, more: Partial<SiteRule> = {}): SiteRule => ({
   host,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Settings, TriggerSite } from '@/lib/settings';
+import type { Settings, TriggerSite } from '@/lib/settings/settings';
 import {
   originsOf,
   presetById,
@@ -9,7 +9,7 @@ import {
   withoutSite,
   withSite,
   withSiteChanged,
-} from '@/lib/trigger-sites';
+} from '@/lib/sites/trigger-sites';
 
 const preset = (id: string, over: Partial<TriggerSite> = {}): TriggerSite => ({ ...siteFromPreset(presetById(id)!), ...over });
 const typed = (input: string, over: Partial<TriggerSite> = {}): TriggerSite => {

@@ -9,7 +9,7 @@ import {
   siteIdOfAlarm,
   windowAlarmName,
   windowRemaining,
-} from '@/lib/windows';
+} from '@/lib/pause/open-time';
 
 const T = 1_700_000_000_000;
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { reflectionWords } from '@/lib/search-words';
-import { blockOf, canLookUp, indexedWords, isIndexedWord } from '@/lib/word-index';
+import { reflectionWords } from '@/lib/journal/search-words';
+import { blockOf, canLookUp, indexedWords, isIndexedWord } from '@/lib/journal/word-index';
 
 describe('what the word index files', () => {
   it('leaves out short words and function words, never tags', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AFTER_CALL_DEFAULT, askAfterThisCall, normaliseAfterCallAsk, type AfterCallAsk } from '@/lib/meetings/after-call';
+import { askAfterThisCall } from '@/lib/meetings/after-call';
+import { AFTER_CALL_DEFAULT, normaliseAfterCallAsk, type AfterCallAsk } from '@/lib/settings/settings';
 
 /** A seeded generator (mulberry32), so a long run is the same every time. */
 function seeded(seed: number): () => number {

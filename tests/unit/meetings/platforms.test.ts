@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MatchPattern } from '@webext-core/match-patterns';
 import { MEETING_PLATFORMS, adapterFor, isPlatformId, platformForUrl } from '@/lib/meetings/platforms';
 import type { PlatformId } from '@/lib/meetings/types';
-import { matchPatternsFor, parseSite } from '@/lib/sites';
+import { matchPatternsFor, parseSite } from '@/lib/sites/site-rules';
 
 describe('MEETING_PLATFORMS', () => {
   it('lists each platform once, with its label and an adapter for it', () => {

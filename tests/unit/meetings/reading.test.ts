@@ -8,9 +8,9 @@ import {
   UNREAD_AFTER_MS,
   withoutUnread,
   withUnread,
-  type MeetingReading,
   type ReadHistory,
 } from '@/lib/meetings/reading';
+import type { MeetingReading } from '@/lib/browser/messages';
 
 const R = (phase: MeetingReading['phase'], mic: MeetingReading['mic']): MeetingReading => ({ platform: 'meet', label: 'Google Meet', phase, mic });
 

@@ -1,0 +1,84 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+
+/** Who sent a message, as the background sees it: only our own pages in a tab may act. */
+export interface Sender {
+  url?: string;
+  tab?: { id?: number; url?: string };
+}
+
+/** Why a pause showed: the user arrived, or their open time on the site ended. */
+export type PauseReason = 'arrived' | 'window-ended';
+
+/** Today's pauses, for the popup. */
+export interface PauseSummary {
+  pauses: number;
+  leaves: number;
+  continues: number;
+}
+
+/** The moments a meeting card is shown for. */
+export type MeetingMoment = 'before' | 'during' | 'unmute' | 'after';
+
+/** Where the user is in a call, as a meeting page reads it. */
+export type CallPhase = 'pre-join' | 'in-call' | 'left' | 'unknown';
+
+/** The user's own microphone, as the meeting's own toggle shows it. */
+export type MicState = 'muted' | 'unmuted' | 'unknown';
+
+/** The meeting platforms Pause Moment knows. */
+export type PlatformId = 'meet' | 'zoom' | 'teams' | 'webex' | 'jitsi' | 'whereby';
+
+/** One meeting tab's reading, as its content script answers the popup. */
+export interface MeetingReading {
+  platform: PlatformId;
+  /** "Google Meet", as the adapter names it. */
+  label: string;
+  phase: CallPhase;
+  mic: MicState;
+}
+
+/** Identifies one pause: made by the content script when it shows the pause. */
+export interface PauseRef {
+  pauseId: string;
+  siteId: string;
+}
+
+/**
+ * Messages from the pause page (an extension page framed inside the site)
+ * to the background. The background checks the sender is our own pause page
+ * in a tab before acting, so a site cannot forge a choice.
+ */
+export interface PauseProtocol {
+  pauseShown(data: PauseRef & { host: string; reason: PauseReason }): void;
+  pauseLeave(data: PauseRef & { canGoBack: boolean }): void;
+  pauseContinue(data: PauseRef & { minutes: number; intention?: string }): void;
+  /** A one-line note written at the pause, kept as a reflection linked to it. `noteId` is made by the writer. */
+  pauseNote(data: PauseRef & { noteId: string; text: string; prompt: string }): void;
+  /** Today's pauses, for the popup. */
+  todaySummary(): PauseSummary;
+}
+
+/** Typed messaging between extension pages and the background. */
+export const messaging = defineExtensionMessaging<PauseProtocol & MeetingProtocol>();
+
+/**
+ * Messages from the meeting card (an extension page framed in the meeting
+ * page) to the background, which checks the sender the same way.
+ */
+export interface MeetingProtocol {
+  /** A line written on a meeting card, kept as a reflection linked to the meeting. */
+  meetingNote(data: { noteId: string; text: string; prompt: string; moment: MeetingMoment; platform: string }): void;
+  /** The card is done (saved, skipped or timed out): the background tells the tab to take it away. */
+  meetingCardClose(data: { moment: MeetingMoment }): void;
+}
+
+/** Messages from the background to a meeting tab's content script. */
+export interface MeetingTabProtocol {
+  meetingOpenPause(): void;
+  meetingCloseCard(): void;
+  /** What the page reads of the call, for the popup's line. */
+  meetingReading(): MeetingReading;
+}
+
+/** Typed messaging from the background to meeting tabs. */
+export const meetingTabMessaging = defineExtensionMessaging<MeetingTabProtocol>();

@@ -1,0 +1,53 @@
+import { browser } from 'wxt/browser';
+import { isTimeSortableId } from '../browser/ids';
+import { saveReflection } from '../journal/store';
+import type { MeetingMoment } from '../browser/messages';
+import { meetingTabMessaging, type MeetingProtocol } from '../browser/messages';
+import { meetingIdOf, pendingMeetingItem } from './pending-meeting';
+import { newReflection } from '../journal/reflection';
+import { getSettings } from '../settings/store';
+import { siteForUrl } from '../sites/trigger-sites';
+import type { Sender } from '../browser/messages';
+
+/** Longest line kept from a meeting card. */
+export const MEETING_NOTE_MAX = 500;
+
+/**
+ * The tab a meeting card message may act for: only our own card page, framed
+ * in a tab that is on one of the user's enabled meeting sites.
+ */
+export async function tabForCardSender(sender: Sender): Promise<{ tabId: number; url: string } | undefined> {
+  const pageUrl = browser.runtime.getURL('/meeting-card.html');
+  const url = sender.tab?.url;
+  if (!sender.url?.startsWith(pageUrl) || sender.tab?.id == null || !url) return undefined;
+  if (!siteForUrl(await getSettings(), url, 'meeting')) return undefined;
+  return { tabId: sender.tab.id, url };
+}
+
+/** Keeps a line from a meeting card as a reflection linked to the meeting; after the call it also settles the pending reflection. */
+export async function handleMeetingNote(data: Parameters<MeetingProtocol['meetingNote']>[0], sender: Sender, now = Date.now()): Promise<void> {
+  const tab = await tabForCardSender(sender);
+  if (!tab || !isTimeSortableId(data.noteId) || typeof data.text !== 'string') return;
+  const text = data.text.replace(/\s+/g, ' ').trim().slice(0, MEETING_NOTE_MAX);
+  const moment = (['before', 'during', 'after'] as const).find((m) => m === data.moment);
+  if (!text || !moment) return;
+  const platform = typeof data.platform === 'string' ? data.platform.slice(0, 40) : 'meeting';
+  const prompt = typeof data.prompt === 'string' ? data.prompt.slice(0, 200) : undefined;
+  await saveReflection(newReflection(data.noteId, now, text, { kind: 'meeting', platform, moment, meetingId: meetingIdOf(tab.url) }, prompt ? { prompt } : {}));
+  if (moment === 'after') await pendingMeetingItem.setValue(null);
+}
+
+/** Takes the card away in the tab that showed it. Closing the after-call card settles the pending reflection too. */
+export async function handleMeetingCardClose(data: { moment: MeetingMoment }, sender: Sender): Promise<void> {
+  const tab = await tabForCardSender(sender);
+  if (!tab) return;
+  if (data?.moment === 'after') await pendingMeetingItem.setValue(null);
+  await meetingTabMessaging.sendMessage('meetingCloseCard', undefined, { tabId: tab.tabId, frameId: 0 }).catch(() => undefined);
+}
+
+/** The keyboard shortcut: open the pause card in the active tab, if it is a meeting page of the user's. */
+export async function handlePauseShortcut(): Promise<void> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id == null) return;
+  await meetingTabMessaging.sendMessage('meetingOpenPause', undefined, { tabId: tab.id, frameId: 0 }).catch(() => undefined);
+}

@@ -1,0 +1,28 @@
+import type { MeetingMoment } from '../browser/messages';
+
+/** What the meeting content script tells the card through its URL. */
+export interface MeetingCardQuery {
+  moment: MeetingMoment;
+  platform: string;
+  label: string;
+}
+
+const MOMENTS: readonly MeetingMoment[] = ['before', 'during', 'unmute', 'after'];
+
+/** Reads the card's query string; an unknown moment reads as the plain pause. */
+export function readMeetingCardQuery(search: string): MeetingCardQuery {
+  const q = new URLSearchParams(search);
+  const moment = MOMENTS.find((m) => m === q.get('moment')) ?? 'during';
+  return { moment, platform: (q.get('platform') ?? '').slice(0, 40), label: (q.get('label') ?? 'the meeting').slice(0, 60) };
+}
+
+/** The question each card asks. */
+export const MEETING_PROMPTS: Record<MeetingMoment, string> = {
+  before: 'What do I want from this meeting? What will I not agree to without thinking?',
+  during: 'Is this really my choice?',
+  unmute: 'A breath before speaking.',
+  after: "Did I agree to anything I didn't choose?",
+};
+
+/** How long a card stays when the user does nothing: one slow breath, or three seconds on unmute. */
+export const AUTO_CLOSE_MS: Partial<Record<MeetingMoment, number>> = { during: 8000, unmute: 3000 };

@@ -1,0 +1,214 @@
+import { setImportantStyles } from '../browser/css';
+
+/**
+ * The cover a site's page shows while paused: one host element in the page,
+ * holding a closed shadow root with a modal dialog, and in it an iframe of
+ * our own pause page. Everything the user reads, types and clicks lives in
+ * that iframe, in the extension's origin, where the site can neither read
+ * keys, restyle it nor click it for them. The modal dialog puts the pause in
+ * the top layer and makes the page behind it inert, so the page cannot take
+ * focus or clicks while the pause is up. This file keeps the cover in place
+ * against a page that fights it.
+ */
+
+/** Styles are applied through the CSSOM with !important: a page CSP of `style-src 'none'` blocks style attributes and sheets. */
+const COVER: Record<string, string> = {
+  display: 'block',
+  position: 'fixed',
+  inset: '0',
+  width: '100%',
+  height: '100%',
+  'max-width': 'none',
+  'max-height': 'none',
+  'min-width': '0',
+  'min-height': '0',
+  margin: '0',
+  padding: '0',
+  border: '0',
+  'box-sizing': 'border-box',
+  overflow: 'hidden',
+  visibility: 'visible',
+  opacity: '1',
+  transform: 'none',
+  filter: 'none',
+  'clip-path': 'none',
+  'pointer-events': 'auto',
+  'z-index': '2147483647',
+  'color-scheme': 'light dark',
+  // The pause page's own colours, so nothing flashes while it loads.
+  'background-color': 'light-dark(#f5f2ec, #17191d)',
+};
+
+const FRAME: Record<string, string> = {
+  display: 'block',
+  width: '100%',
+  height: '100%',
+  border: '0',
+  margin: '0',
+  padding: '0',
+  background: 'transparent',
+  'color-scheme': 'light dark',
+};
+
+
+/** A page that keeps removing the cover is answered on a timer rather than at once, so the two never lock the page up. */
+const CHURN_LIMIT = 20;
+const CHURN_WINDOW_MS = 1000;
+const CHURN_DELAY_MS = 50;
+
+/** The cover, once created. */
+export interface PauseOverlay {
+  /** Covers the page at once; with a URL, loads the pause page into the cover. */
+  show(frameUrl?: string): void;
+  /** Removes the cover and the pause page. */
+  hide(): void;
+  readonly showing: boolean;
+  /** Stops guarding and removes everything. */
+  destroy(): void;
+}
+
+/**
+ * Creates the cover for `doc`. The host is put back when the page removes
+ * it, alternating between `<html>` and `<body>` so a page that sweeps one of
+ * them does not win (each re-insertion reloads the pause page, which picks up
+ * where it was: its wait counts from when the pause first showed).
+ */
+export function createPauseOverlay(doc: Document): PauseOverlay {
+  const host = doc.createElement('pause-moment');
+  const root = host.attachShadow({ mode: 'closed' });
+  const dialog = doc.createElement('dialog');
+  dialog.setAttribute('aria-label', 'Pause Moment');
+  setImportantStyles(dialog, COVER);
+  root.appendChild(dialog);
+  setImportantStyles(host, COVER);
+  const hostStyle = host.getAttribute('style');
+  let frame: HTMLIFrameElement | undefined;
+  let showing = false;
+  let destroyed = false;
+  let placement = 0;
+  let removals: number[] = [];
+  let retry: ReturnType<typeof setTimeout> | undefined;
+
+  /** Puts the dialog at the top of the top layer, as the modal one. */
+  function raise(): void {
+    if (!showing || !host.isConnected) return;
+    try {
+      if (dialog.open) dialog.close();
+      dialog.showModal();
+    } catch {
+      // The document is being replaced; the observers try again.
+    }
+    frame?.focus();
+  }
+
+  function attach(): void {
+    if (!showing || host.isConnected) return;
+    const now = Date.now();
+    removals = [...removals.filter((t) => now - t < CHURN_WINDOW_MS), now];
+    if (removals.length > CHURN_LIMIT && !retry) {
+      retry = setTimeout(() => {
+        retry = undefined;
+        removals = [];
+        attach();
+      }, CHURN_DELAY_MS);
+      return;
+    }
+    const parents = [doc.documentElement, doc.body].filter((p): p is HTMLElement => !!p);
+    const parent = parents[placement++ % Math.max(1, parents.length)];
+    if (!parent) return;
+    parent.appendChild(host);
+    observe();
+    raise();
+  }
+
+  // Puts back what the page took away: the host itself, its styles, its attributes.
+  const guard = new MutationObserver((records) => {
+    if (!showing) return;
+    if (records.some((r) => r.target === host && r.type === 'attributes')) {
+      if (host.getAttribute('style') !== hostStyle) setImportantStyles(host, COVER);
+      for (const name of ['inert', 'hidden', 'popover']) if (host.hasAttribute(name)) host.removeAttribute(name);
+    }
+    if (!host.isConnected) attach();
+    else observe();
+  });
+  // A page dialog opened with showModal() would sit above the pause and make it inert.
+  const dialogs = new MutationObserver(() => raise());
+
+  function observe(): void {
+    guard.disconnect();
+    dialogs.disconnect();
+    guard.observe(doc, { childList: true });
+    guard.observe(host, { attributes: true });
+    if (host.parentNode) guard.observe(host.parentNode, { childList: true });
+    if (doc.documentElement) {
+      guard.observe(doc.documentElement, { childList: true });
+      dialogs.observe(doc.documentElement, { subtree: true, attributes: true, attributeFilter: ['open'] });
+    }
+  }
+
+  const onToggle = (event: Event): void => {
+    if (showing && (event as ToggleEvent).newState === 'open') queueMicrotask(raise);
+  };
+  const onFullscreen = (): void => {
+    if (showing && doc.fullscreenElement) void doc.exitFullscreen().catch(() => undefined).then(raise);
+  };
+  // Media keeps playing behind an opaque cover; a pause should be quiet.
+  const onPlay = (event: Event): void => {
+    if (showing && event.target instanceof HTMLMediaElement) event.target.pause();
+  };
+  // Esc outside the pause page would cancel the dialog: the pause only ends by a choice.
+  const onCancel = (event: Event): void => event.preventDefault();
+  const onClose = (): void => {
+    if (showing && !dialog.open) queueMicrotask(raise);
+  };
+  doc.addEventListener('toggle', onToggle, true);
+  doc.addEventListener('fullscreenchange', onFullscreen, true);
+  doc.addEventListener('play', onPlay, true);
+  dialog.addEventListener('cancel', onCancel);
+  dialog.addEventListener('close', onClose);
+
+  return {
+    show(frameUrl) {
+      if (destroyed) return;
+      showing = true;
+      if (frameUrl && frame?.dataset.src !== frameUrl) {
+        frame?.remove();
+        frame = doc.createElement('iframe');
+        frame.dataset.src = frameUrl;
+        setImportantStyles(frame, FRAME);
+        frame.setAttribute('title', 'Pause Moment: is this really my choice?');
+        frame.addEventListener('load', () => frame?.focus());
+        frame.src = frameUrl;
+        dialog.appendChild(frame);
+      }
+      if (host.isConnected) observe();
+      else attach();
+      if (!dialog.open) raise();
+      for (const media of doc.querySelectorAll('audio, video')) (media as HTMLMediaElement).pause();
+      onFullscreen();
+      // At document_start there may be no <html> yet: attach as soon as there is.
+      if (!host.isConnected) guard.observe(doc, { childList: true });
+    },
+    hide() {
+      showing = false;
+      clearTimeout(retry);
+      retry = undefined;
+      guard.disconnect();
+      dialogs.disconnect();
+      frame?.remove();
+      frame = undefined;
+      if (dialog.open) dialog.close();
+      host.remove();
+    },
+    get showing() {
+      return showing;
+    },
+    destroy() {
+      this.hide();
+      destroyed = true;
+      doc.removeEventListener('toggle', onToggle, true);
+      doc.removeEventListener('fullscreenchange', onFullscreen, true);
+      doc.removeEventListener('play', onPlay, true);
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { isTimeSortableId } from '../browser/ids';
+import type { PauseReason } from '../browser/messages';
+import type { PauseChoice, PauseRecord } from './log';
+import { INTENTION_MAX } from './open-time';
+
+const REASONS: readonly PauseReason[] = ['arrived', 'window-ended'];
+const CHOICES: readonly PauseChoice[] = ['leave', 'continue', 'none'];
+/** Bounds generous enough for any record the extension writes, tight enough that a hostile file cannot store megabytes in one field. */
+const NAME_MAX = 4000;
+const HOST_MAX = 300;
+const WAIT_MAX_SECONDS = 3600;
+const WINDOW_MAX_MINUTES = 7 * 24 * 60;
+
+function isTime(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value < 8.64e15;
+}
+
+const isBoundedString = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max;
+const isNumberIn = (value: unknown, min: number, max: number): value is number =>
+  typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
+
+/**
+ * Why a value is not a pause record, or undefined when it is one. Used on
+ * import and export. It never recurses into the value and never quotes it,
+ * so a deeply nested or huge value costs nothing to reject.
+ */
+export function pauseRecordProblem(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'is not an object';
+  const p = value as Record<string, unknown>;
+  if (p.v !== 1) return 'has an unknown schema version, expected 1';
+  if (!isTimeSortableId(p.id)) return 'has no valid id';
+  if (!isBoundedString(p.siteId, NAME_MAX) || p.siteId === '') return 'has no valid siteId';
+  if (!isBoundedString(p.siteLabel, NAME_MAX)) return 'has no valid siteLabel';
+  if (!isBoundedString(p.host, HOST_MAX)) return 'has no valid host';
+  if (!isTime(p.shownAt)) return 'has no valid shownAt time';
+  if (!REASONS.includes(p.reason as PauseReason)) return 'has an unknown reason';
+  if (!isNumberIn(p.waitSeconds, 0, WAIT_MAX_SECONDS)) return 'has no valid waitSeconds';
+  if (!CHOICES.includes(p.choice as PauseChoice)) return 'has an unknown choice';
+  if (p.decidedAt !== undefined && !isTime(p.decidedAt)) return 'has an invalid decidedAt time';
+  if (p.windowMinutes !== undefined && !isNumberIn(p.windowMinutes, 0, WINDOW_MAX_MINUTES)) return 'has invalid windowMinutes';
+  if (p.intention !== undefined && !isBoundedString(p.intention, INTENTION_MAX)) return 'has an invalid intention';
+  return undefined;
+}
+
+/**
+ * A fresh copy of a valid record holding only the known fields, in one fixed
+ * key order, with absent optional fields left out: what export writes and
+ * import keeps (so unknown keys, `__proto__` included, never travel on).
+ */
+export function canonicalPauseRecord(p: PauseRecord): PauseRecord {
+  return {
+    v: 1,
+    id: p.id,
+    siteId: p.siteId,
+    siteLabel: p.siteLabel,
+    host: p.host,
+    shownAt: p.shownAt,
+    reason: p.reason,
+    waitSeconds: p.waitSeconds,
+    choice: p.choice,
+    ...(p.decidedAt !== undefined ? { decidedAt: p.decidedAt } : {}),
+    ...(p.windowMinutes !== undefined ? { windowMinutes: p.windowMinutes } : {}),
+    ...(p.intention !== undefined ? { intention: p.intention } : {}),
+  };
+}

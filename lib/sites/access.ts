@@ -1,0 +1,18 @@
+import { browser } from 'wxt/browser';
+import type { Settings, TriggerSite } from '../settings/settings';
+import { originsOf } from './trigger-sites';
+
+/**
+ * Asks the browser for access to a site. Call it synchronously from a click
+ * or key handler on an extension page: browsers only show the prompt for a
+ * user gesture, and Firefox closes a popup when the prompt takes focus.
+ */
+export function requestAccess(site: TriggerSite): Promise<boolean> {
+  return browser.permissions.request({ origins: originsOf(site) }).catch(() => false);
+}
+
+/** Origins the `before` settings needed that `after` no longer does: safe to give back. */
+export function originsNoLongerNeeded(before: Settings, after: Settings): string[] {
+  const still = new Set(after.sites.flatMap(originsOf));
+  return [...new Set(before.sites.flatMap(originsOf))].filter((o) => !still.has(o));
+}

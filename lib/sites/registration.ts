@@ -1,0 +1,60 @@
+import type { ScriptingPort } from '../browser/ports';
+import type { Settings, SiteKind } from '../settings/settings';
+import { originsOf } from './trigger-sites';
+
+/** The id of the feed pause's registered content script. */
+export const PAUSE_SCRIPT_ID = 'pause-moment';
+/** Where WXT puts the built feed content script inside the extension. */
+export const PAUSE_SCRIPT_FILE = 'content-scripts/guard.js';
+/** The meeting cards' content script. */
+export const MEETING_SCRIPT_ID = 'pause-moment-meeting';
+export const MEETING_SCRIPT_FILE = 'content-scripts/meeting.js';
+
+/** Which script runs on which kind of site. */
+const SCRIPTS: ReadonlyArray<{ kind: SiteKind; id: string; file: string }> = [
+  { kind: 'feed', id: PAUSE_SCRIPT_ID, file: PAUSE_SCRIPT_FILE },
+  { kind: 'meeting', id: MEETING_SCRIPT_ID, file: MEETING_SCRIPT_FILE },
+];
+
+
+/** Match patterns a content script should run on: enabled sites (of one kind), access granted. */
+export async function desiredMatches(
+  settings: Settings,
+  isGranted: (origin: string) => Promise<boolean>,
+  kind: SiteKind = 'feed',
+): Promise<string[]> {
+  const origins = [...new Set(settings.sites.filter((s) => s.enabled && s.kind === kind).flatMap(originsOf))];
+  const granted = await Promise.all(origins.map(async (o) => ((await isGranted(o)) ? o : undefined)));
+  return granted.filter((o): o is string => !!o).sort();
+}
+
+let running: Promise<string[]> = Promise.resolve([]);
+
+/**
+ * Makes the registered content scripts match the settings and granted access,
+ * in one pass: unregister ours, register the whole desired set, then run each
+ * in already-open tabs (registration alone only reaches pages loaded later).
+ * Runs are queued, so overlapping triggers (install, start, a settings change,
+ * a permission change) never interleave. Returns the feed pause's matches
+ * followed by the meeting script's.
+ */
+export function reconcileRegistration(port: ScriptingPort, settings: Settings): Promise<string[]> {
+  const run = running.catch(() => []).then(async () => {
+    const wanted = await Promise.all(
+      SCRIPTS.map(async (script) => ({ ...script, matches: await desiredMatches(settings, (o) => port.isGranted(o), script.kind) })),
+    );
+    const ids = new Set(SCRIPTS.map((s) => s.id));
+    const ours = (await port.registeredIds()).filter((id) => ids.has(id));
+    if (ours.length) await port.unregister(ours);
+    for (const script of wanted) {
+      if (script.matches.length === 0) continue;
+      await port.register({ id: script.id, matches: script.matches, js: [script.file] });
+      const tabs = await port.tabsMatching(script.matches);
+      // A tab that cannot take a script (a closing tab, an error page) must not stop the others.
+      await Promise.allSettled(tabs.map((tabId) => port.inject(tabId, script.file)));
+    }
+    return wanted.flatMap((s) => s.matches);
+  });
+  running = run;
+  return run;
+}

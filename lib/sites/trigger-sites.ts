@@ -1,0 +1,94 @@
+import { FEED_PRESETS, type Preset } from './presets';
+import { WAIT_SECONDS, WINDOW_MINUTES, type Settings, type SiteKind, type TriggerSite } from '../settings/settings';
+import { matchPatternsFor, parseSite, sameSiteRule, urlMatchesSite, type SiteRule } from './site-rules';
+
+/** The rules a trigger site pauses on, with its subdomain toggle applied. */
+export function rulesOf(site: TriggerSite): SiteRule[] {
+  const rules: SiteRule[] = [];
+  for (const pattern of site.patterns) {
+    const parsed = parseSite(pattern);
+    if (!parsed.ok) continue;
+    rules.push(site.exactHost ? { ...parsed.rule, includeSubdomains: false } : parsed.rule);
+  }
+  return rules;
+}
+
+/** Whether the subdomains toggle means anything for this site (not for IP addresses or localhost). */
+export function hasSubdomainChoice(site: TriggerSite): boolean {
+  return site.patterns.some((pattern) => {
+    const parsed = parseSite(pattern);
+    return parsed.ok && parsed.rule.includeSubdomains;
+  });
+}
+
+/** Host match patterns a trigger site needs, both for permission and for registration. */
+export function originsOf(site: TriggerSite): string[] {
+  return [...new Set(rulesOf(site).flatMap(matchPatternsFor))];
+}
+
+/** The enabled trigger site of this kind that covers `url`, if any. First match wins. */
+export function siteForUrl(settings: Settings, url: string, kind: SiteKind = 'feed'): TriggerSite | undefined {
+  return settings.sites.find((site) => site.enabled && site.kind === kind && rulesOf(site).some((rule) => urlMatchesSite(rule, url)));
+}
+
+/** A new trigger site with the default wait and window. */
+function newSite(id: string, label: string, patterns: string[], kind: SiteKind, presetId?: string): TriggerSite {
+  return {
+    id,
+    label,
+    patterns,
+    enabled: true,
+    waitSeconds: WAIT_SECONDS.default,
+    windowMinutes: WINDOW_MINUTES.default,
+    ...(presetId ? { presetId } : {}),
+    kind,
+  };
+}
+
+export type AddSiteResult = { ok: true; site: TriggerSite } | { ok: false; error: string };
+
+/**
+ * Validates what the user typed into "Add a site" and builds the trigger
+ * site for it, without saving. A site already in the list (typed, or part of
+ * a preset) is an error that names where it already is.
+ */
+export function siteFromInput(settings: Settings, input: string, kind: SiteKind = 'feed'): AddSiteResult {
+  const parsed = parseSite(input);
+  if (!parsed.ok) return parsed;
+  for (const existing of settings.sites) {
+    if (rulesOf(existing).some((rule) => sameSiteRule(rule, parsed.rule))) {
+      return { ok: false, error: `${parsed.display} is already in your list${existing.presetId ? ` (as ${existing.label})` : ''}.` };
+    }
+  }
+  const id = kind === 'meeting' ? `meeting:${parsed.display}` : `site:${parsed.display}`;
+  return { ok: true, site: newSite(id, parsed.display, [parsed.display], kind) };
+}
+
+/** The trigger site a preset turns into when switched on. */
+export function siteFromPreset(preset: Pick<Preset, 'id' | 'label' | 'sites'>, kind: SiteKind = 'feed'): TriggerSite {
+  return newSite(preset.id, preset.label, [...preset.sites], kind, preset.id);
+}
+
+/** Finds a preset by id. */
+export function presetById(id: string): Preset | undefined {
+  return FEED_PRESETS.find((p) => p.id === id);
+}
+
+/** Settings with `site` added, or replaced when one with the same id exists. */
+export function withSite(settings: Settings, site: TriggerSite): Settings {
+  const others = settings.sites.filter((s) => s.id !== site.id);
+  const index = settings.sites.findIndex((s) => s.id === site.id);
+  const sites = [...others];
+  sites.splice(index === -1 ? sites.length : index, 0, site);
+  return { ...settings, sites };
+}
+
+/** Settings without the site `id`. */
+export function withoutSite(settings: Settings, id: string): Settings {
+  return { ...settings, sites: settings.sites.filter((s) => s.id !== id) };
+}
+
+/** Settings with the site `id` changed by `patch`. */
+export function withSiteChanged(settings: Settings, id: string, patch: Partial<Omit<TriggerSite, 'id'>>): Settings {
+  return { ...settings, sites: settings.sites.map((s) => (s.id === id ? { ...s, ...patch } : s)) };
+}
