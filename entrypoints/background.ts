@@ -2,10 +2,9 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browserScripting } from '@/lib/browser/ports';
 import { messaging } from '@/lib/browser/messages';
-import { handleMeetingCardClose, handleMeetingNote, handlePauseShortcut } from '@/lib/meetings/actions';
+import { handleMeetingCardClose, handleMeetingCardHeight, handleMeetingNote, handlePauseShortcut } from '@/lib/meetings/actions';
 import { handlePauseContinue, handlePauseLeave, handlePauseNote, handlePauseShown, handleWindowAlarm } from '@/lib/pause/actions';
 import { countReflections } from '@/lib/journal/store';
-import { pausesSince, startOfDay, summarisePauses } from '@/lib/pause/log';
 import { reconcileRegistration } from '@/lib/sites/registration';
 import { getSettings, settingsItem } from '@/lib/settings/store';
 import { siteIdOfAlarm } from '@/lib/pause/open-time';
@@ -40,9 +39,9 @@ export default defineBackground({
     messaging.onMessage('pauseNote', ({ data, sender }) => handlePauseNote(data, sender));
     messaging.onMessage('meetingNote', ({ data, sender }) => handleMeetingNote(data, sender));
     messaging.onMessage('meetingCardClose', ({ data, sender }) => handleMeetingCardClose(data, sender));
+    messaging.onMessage('meetingCardHeight', ({ data, sender }) => handleMeetingCardHeight(data, sender));
     browser.commands.onCommand.addListener((command) => {
       if (command === PAUSE_COMMAND) void handlePauseShortcut();
     });
-    messaging.onMessage('todaySummary', async () => summarisePauses(await pausesSince(startOfDay(Date.now()))));
   },
 });

@@ -64,10 +64,11 @@ export default defineContentScript({
         });
       },
       isAlive,
-      listen({ open, close, reading }, signal) {
+      listen({ open, close, fit, reading }, signal) {
         const offs = [
           meetingTabMessaging.onMessage('meetingOpenPause', open),
           meetingTabMessaging.onMessage('meetingCloseCard', close),
+          meetingTabMessaging.onMessage('meetingFitCard', ({ data }) => fit(data.moment, data.height)),
           meetingTabMessaging.onMessage('meetingReading', reading),
         ];
         signal.addEventListener('abort', () => offs.forEach((off) => off()));

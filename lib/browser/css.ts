@@ -4,6 +4,6 @@
  * attributes and sheets, but not the CSSOM; !important wins over the page's
  * own rules aimed at them.
  */
-export function setImportantStyles(el: HTMLElement, style: Record<string, string>): void {
+export function setImportantStyles(el: ElementCSSInlineStyle, style: Record<string, string>): void {
   for (const [name, value] of Object.entries(style)) el.style.setProperty(name, value, 'important');
 }

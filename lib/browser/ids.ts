@@ -16,11 +16,6 @@ export function idTimePrefix(time: number): string {
   return Math.max(0, Math.floor(time)).toString(36).padStart(TIME_WIDTH, '0');
 }
 
-/** The creation time encoded in an id. */
-export function timeOfId(id: string): number {
-  return parseInt(id.slice(0, TIME_WIDTH), 36);
-}
-
 /** Whether `value` has the shape `timeSortableId` makes: anything else from a message is refused. */
 export function isTimeSortableId(value: unknown): value is string {
   return typeof value === 'string' && /^[0-9a-z]{9}-[0-9a-z]{8}$/.test(value);

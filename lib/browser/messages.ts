@@ -54,8 +54,6 @@ export interface PauseProtocol {
   pauseContinue(data: PauseRef & { minutes: number; intention?: string }): void;
   /** A one-line note written at the pause, kept as a reflection linked to it. `noteId` is made by the writer. */
   pauseNote(data: PauseRef & { noteId: string; text: string; prompt: string }): void;
-  /** Today's pauses, for the popup. */
-  todaySummary(): PauseSummary;
 }
 
 /** Typed messaging between extension pages and the background. */
@@ -70,12 +68,16 @@ export interface MeetingProtocol {
   meetingNote(data: { noteId: string; text: string; prompt: string; moment: MeetingMoment; platform: string }): void;
   /** The card is done (saved, skipped or timed out): the background tells the tab to take it away. */
   meetingCardClose(data: { moment: MeetingMoment }): void;
+  /** The card's drawn height in CSS px: the background tells the tab to fit the card's frame to it. */
+  meetingCardHeight(data: { moment: MeetingMoment; height: number }): void;
 }
 
 /** Messages from the background to a meeting tab's content script. */
 export interface MeetingTabProtocol {
   meetingOpenPause(): void;
   meetingCloseCard(): void;
+  /** Fits the frame of the card showing `moment` to the card's own height. */
+  meetingFitCard(data: { moment: MeetingMoment; height: number }): void;
   /** What the page reads of the call, for the popup's line. */
   meetingReading(): MeetingReading;
 }

@@ -1,6 +1,7 @@
 import { canonicalPauseRecord, pauseRecordProblem } from '../pause/record';
 import type { PauseRecord } from '../pause/log';
-import { reflectionProblem, type Reflection, type ReflectionSource } from '../journal/reflection';
+import { canonicalReflection, reflectionProblem, type Reflection, type ReflectionSource } from '../journal/reflection';
+import { oneLine } from '../browser/text';
 import { normaliseSettings, type Settings } from '../settings/settings';
 
 /** Marks a file as ours, so an import can refuse anything else before reading further. */
@@ -19,42 +20,6 @@ export interface ExportFile {
   /** Oldest first. */
   pauses: PauseRecord[];
   settings: Settings;
-}
-
-/**
- * A fresh copy of a valid reflection holding only the known fields in one
- * fixed key order, absent optional fields left out. Export writes it, import
- * keeps it: unknown keys (`__proto__` included) never travel on, and the same
- * data always serialises to the same bytes.
- */
-export function canonicalReflection(r: Reflection): Reflection {
-  return {
-    v: r.v,
-    id: r.id,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-    text: r.text,
-    tags: [...r.tags],
-    ...(r.mood !== undefined ? { mood: r.mood } : {}),
-    ...(r.prompt !== undefined ? { prompt: r.prompt } : {}),
-    source: canonicalSource(r.source),
-  };
-}
-
-function canonicalSource(s: ReflectionSource): ReflectionSource {
-  switch (s.kind) {
-    case 'popup':
-      return { kind: 'popup' };
-    case 'site-pause':
-      return { kind: 'site-pause', siteId: s.siteId, siteLabel: s.siteLabel, pauseId: s.pauseId };
-    case 'meeting':
-      return {
-        kind: 'meeting',
-        platform: s.platform,
-        moment: s.moment,
-        ...(s.meetingId !== undefined ? { meetingId: s.meetingId } : {}),
-      };
-  }
 }
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -146,8 +111,6 @@ export function describeSource(source: ReflectionSource): string {
     }
   }
 }
-
-const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /**
  * One line of user text made safe to place in Markdown: it stays ordinary

@@ -1,3 +1,5 @@
+import { clipWhole } from '../browser/text';
+
 /** The schema version written on every reflection. */
 export const REFLECTION_VERSION = 1;
 /** Longest reflection kept, in characters: a journal entry, not a document. */
@@ -36,13 +38,6 @@ const TAG_CHARS = '[\\p{L}\\p{M}\\p{N}_-]';
 /** A #tag stands after a space or the start, not inside a word or a URL (x.com/#top), and is at most 40 characters. */
 const TAG_PATTERN = new RegExp(`(^|[^\\p{L}\\p{M}\\p{N}_&/])#(${TAG_CHARS}{1,40})(?!${TAG_CHARS})`, 'gu');
 const VALID_TAG = new RegExp(`^${TAG_CHARS}{1,40}$`, 'u');
-
-/** Cuts text to `max` UTF-16 units without splitting a character in two. */
-function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
-}
 
 /** Tags written in the text as #words, lowercased and unique, in order of first use. */
 export function tagsInText(text: string): string[] {
@@ -115,6 +110,42 @@ function sourceIsValid(source: unknown): source is ReflectionSource {
   }
 }
 
+/**
+ * A fresh copy of a valid reflection holding only the known fields in one
+ * fixed key order, absent optional fields left out. Export writes it, import
+ * keeps it: unknown keys (`__proto__` included) never travel on, and the same
+ * data always serialises to the same bytes.
+ */
+export function canonicalReflection(r: Reflection): Reflection {
+  return {
+    v: r.v,
+    id: r.id,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    text: r.text,
+    tags: [...r.tags],
+    ...(r.mood !== undefined ? { mood: r.mood } : {}),
+    ...(r.prompt !== undefined ? { prompt: r.prompt } : {}),
+    source: canonicalSource(r.source),
+  };
+}
+
+function canonicalSource(s: ReflectionSource): ReflectionSource {
+  switch (s.kind) {
+    case 'popup':
+      return { kind: 'popup' };
+    case 'site-pause':
+      return { kind: 'site-pause', siteId: s.siteId, siteLabel: s.siteLabel, pauseId: s.pauseId };
+    case 'meeting':
+      return {
+        kind: 'meeting',
+        platform: s.platform,
+        moment: s.moment,
+        ...(s.meetingId !== undefined ? { meetingId: s.meetingId } : {}),
+      };
+  }
+}
+
 /** A new reflection, with tags taken from the text. */
 export function newReflection(
   id: string,
@@ -123,7 +154,7 @@ export function newReflection(
   source: ReflectionSource,
   extra: { prompt?: string; mood?: Mood } = {},
 ): Reflection {
-  const clean = clip(text.trim(), REFLECTION_MAX);
+  const clean = clipWhole(text.trim(), REFLECTION_MAX);
   return {
     v: REFLECTION_VERSION,
     id,
@@ -132,13 +163,13 @@ export function newReflection(
     text: clean,
     tags: tagsInText(clean),
     source,
-    ...(extra.prompt ? { prompt: clip(extra.prompt, 500) } : {}),
+    ...(extra.prompt ? { prompt: clipWhole(extra.prompt, 500) } : {}),
     ...(extra.mood ? { mood: extra.mood } : {}),
   };
 }
 
 /** The same reflection with new text (tags follow the text). */
 export function editedReflection(r: Reflection, text: string, now: number): Reflection {
-  const clean = clip(text.trim(), REFLECTION_MAX);
+  const clean = clipWhole(text.trim(), REFLECTION_MAX);
   return { ...r, text: clean, tags: tagsInText(clean), updatedAt: Math.max(now, r.updatedAt) };
 }

@@ -1,8 +1,8 @@
-import { get, promisifyRequest, type UseStore } from 'idb-keyval';
+import { promisifyRequest, type UseStore } from 'idb-keyval';
 import { createJournalStore } from './database';
 import { reflectionProblem, storedReflection, type Reflection } from './reflection';
-import { fold, hasEveryWord, queryWords, reflectionWords } from './search-words';
-import { blocksInAll, canLookUp, filingOf, idsInBlock, indexedWords, PostingEdits, wordsStoreBeside, type Filing } from './word-index';
+import { SEARCH_BATCH_SIZE, walk, yieldToEventLoop } from './walk';
+import { indexedWords, PostingEdits, wordsStoreBeside } from './word-index';
 
 /**
  * The journal: one record per reflection, keyed by its id. Ids are
@@ -17,13 +17,9 @@ import { blocksInAll, canLookUp, filingOf, idsInBlock, indexedWords, PostingEdit
  * Every write also updates the word index beside the reflections
  * (`word-index.ts`) in the same transaction, when the store has one (the
  * journal's own store does, see `database.ts`; a plain idb-keyval store
- * works too, and is searched by reading every record).
+ * works too, and is searched by reading every record). Search is
+ * `search.ts`.
  */
-
-/** Records read per transaction by the long walks (search, export). */
-export const SEARCH_BATCH_SIZE = 500;
-/** Results a search returns when no limit is given. */
-const SEARCH_LIMIT = 50;
 
 let defaultStore: UseStore | undefined;
 /**
@@ -100,68 +96,6 @@ export function restoreReflection(r: Reflection, store = journalStore()): Promis
   return saveReflection(r, store);
 }
 
-/** The reflection with this id, or undefined if there is none (or the stored record is not valid). */
-export async function getReflection(id: string, store = journalStore()): Promise<Reflection | undefined> {
-  return storedReflection(id, await get<unknown>(id, store));
-}
-
-interface WalkOptions {
-  range: IDBKeyRange | null;
-  direction: 'next' | 'prev';
-  /** Most records to read in this transaction (valid or not). */
-  maxRecords: number;
-  /** Called for each valid reflection; return true to stop before reading further. */
-  visit: (r: Reflection) => boolean;
-  /** Checked before each record; returning true stops the walk. */
-  shouldStop?: () => boolean;
-  /** After `visit` asks to stop, advance once more to learn whether another record follows. */
-  peek?: boolean;
-}
-
-interface WalkResult {
-  /** Key of the last record read, to continue from with an exclusive bound. */
-  lastKey?: IDBValidKey;
-  /** The walk ran past the last record in the range. */
-  end: boolean;
-  /** `visit` asked to stop and (with `peek`) another record follows in the range. */
-  stoppedBeforeMore: boolean;
-}
-
-/**
- * Walks a cursor in one readonly transaction. With `peek`, after `visit` asks
- * to stop the cursor advances once more only to learn whether another record
- * follows; that record is not visited and `lastKey` stays on the last one
- * visited. (Checking the stop before the batch size means a stop on a batch's
- * last record still learns whether more follow.)
- */
-function walk(store: UseStore, o: WalkOptions): Promise<WalkResult> {
-  return store('readonly', (s) => {
-    const request = s.openCursor(o.range, o.direction);
-    let read = 0;
-    let lastKey: IDBValidKey | undefined;
-    let stopAfterPeek = false;
-    return new Promise<WalkResult>((resolve, reject) => {
-      request.onsuccess = () => {
-        const cursor = request.result;
-        if (!cursor) return resolve({ lastKey, end: true, stoppedBeforeMore: false });
-        if (stopAfterPeek) return resolve({ lastKey, end: false, stoppedBeforeMore: true });
-        if (read >= o.maxRecords || o.shouldStop?.()) return resolve({ lastKey, end: false, stoppedBeforeMore: false });
-        read++;
-        lastKey = cursor.key;
-        const r = storedReflection(cursor.key, cursor.value);
-        if (r && o.visit(r)) {
-          if (!o.peek) return resolve({ lastKey, end: false, stoppedBeforeMore: true });
-          stopAfterPeek = true;
-        }
-        cursor.continue();
-      };
-      request.onerror = () => reject(request.error);
-    });
-  });
-}
-
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
 /** How many reflections a page of the popup's list holds. */
 export const JOURNAL_PAGE = 20;
 
@@ -214,145 +148,6 @@ export async function reflectionsNewestFirst(limit: number, before?: string, sto
     }
     if (out.length >= wanted || records.length < count) return out;
     upper = records[records.length - 1]!.key;
-  }
-}
-
-export interface SearchOptions {
-  /** Most results to return; default 50. */
-  limit?: number;
-  /** Aborting makes the search reject with `signal.reason`; nothing partial is returned. */
-  signal?: AbortSignal;
-  /** Only reflections with this tag (a leading '#' and case are ignored). */
-  tag?: string;
-  /** Continue below this id (exclusive): the `cursor` of the previous page. */
-  before?: string;
-}
-
-export interface SearchPage {
-  /** Newest first. */
-  results: Reflection[];
-  /**
-   * True when the search stopped at `limit` with records still left to look
-   * at. Those records may not match: a next page can be empty.
-   */
-  more: boolean;
-  /** With `more`: pass as `before` to continue. The id of the last result. */
-  cursor?: string;
-}
-
-function normaliseTag(tag: string): string {
-  return tag.trim().replace(/^#/, '').toLowerCase().normalize('NFC');
-}
-
-/** Reflections read per transaction when checking what the index found. */
-const CHECK_BATCH_SIZE = 50;
-
-/**
- * Reflections matching `query`, newest first. A reflection matches when every
- * word of the query begins a word of its text, its prompt or its tags, ignoring
- * case and accents ("bound" finds "boundary"; "#bound" finds the tag
- * #boundary; see `search-words.ts`). An empty query matches everything (useful
- * with `tag`).
- *
- * With the word index (the journal's own store), the reflections filed under
- * the query's words and the tag are read and checked, and nothing else.
- * Without it, or when no query word can be looked up (short words and
- * function words are not indexed, see `word-index.ts`), the store is read newest
- * first in transactions of `SEARCH_BATCH_SIZE` records, yielding to the event
- * loop between them, so a search never holds the thread for long. Either way
- * it stops at `limit` results (`more`/`cursor` tell how to continue: pages
- * continued this way give exactly what one unlimited search would).
- *
- * Abort: the search rejects with `signal.reason` (an "AbortError"
- * DOMException unless the caller gave another reason), checked between
- * reads; it never resolves with partial results once aborted.
- */
-export async function searchReflections(query: string, opts: SearchOptions = {}, store = journalStore()): Promise<SearchPage> {
-  const { signal } = opts;
-  signal?.throwIfAborted();
-  const limit = opts.limit === undefined || Number.isNaN(opts.limit) ? SEARCH_LIMIT : Math.max(1, Math.floor(opts.limit));
-  const wanted = queryWords(query);
-  const tag = opts.tag === undefined ? '' : normaliseTag(opts.tag);
-  const matches = (r: Reflection): boolean => {
-    if (tag && !r.tags.some((t) => t.normalize('NFC') === tag)) return false;
-    return wanted.length === 0 || hasEveryWord(reflectionWords(r), wanted);
-  };
-  // Words the index cannot answer for (short, or the start of a word it leaves out) are only checked.
-  const lookups = wanted.filter(canLookUp).map((w) => ({ word: w, prefix: true }));
-  if (tag) lookups.push({ word: `#${fold(tag)}`, prefix: false });
-  const filings = lookups.length ? await filingsOf(store, lookups) : undefined;
-  signal?.throwIfAborted();
-  return filings ? searchFiled(store, filings, matches, limit, opts.before, signal) : scan(store, matches, limit, opts.before, signal);
-}
-
-/** Where the index files each of `lookups`; undefined when the store has no index. */
-function filingsOf(store: UseStore, lookups: Array<{ word: string; prefix: boolean }>): Promise<Filing[] | undefined> {
-  return store('readonly', async (s) => {
-    const words = wordsStoreBeside(s);
-    return words ? Promise.all(lookups.map((l) => filingOf(words, l.word, l.prefix))) : undefined;
-  });
-}
-
-/**
- * Reads the reflections the index files under every lookup, block by block,
- * newest first, keeping those that match: only as many blocks and
- * reflections as it takes to fill the page are read.
- */
-async function searchFiled(
-  store: UseStore,
-  filings: Filing[],
-  matches: (r: Reflection) => boolean,
-  limit: number,
-  before?: string,
-  signal?: AbortSignal,
-): Promise<SearchPage> {
-  const results: Reflection[] = [];
-  const blocks = blocksInAll(filings, before);
-  for (let b = 0; b < blocks.length; b++) {
-    const candidates = await store('readonly', (s) => idsInBlock(wordsStoreBeside(s)!, filings, blocks[b]!, before));
-    signal?.throwIfAborted();
-    for (let at = 0; at < candidates.length; ) {
-      // As many as are still wanted (most candidates match), at most a batch.
-      const batch = candidates.slice(at, at + Math.min(CHECK_BATCH_SIZE, limit - results.length));
-      const values = await store('readonly', (s) => Promise.all(batch.map((id) => promisifyRequest(s.get(id)))));
-      signal?.throwIfAborted();
-      for (let i = 0; i < batch.length; i++) {
-        const r = storedReflection(batch[i]!, values[i]);
-        if (!r || !matches(r)) continue;
-        results.push(r);
-        if (results.length >= limit) {
-          const more = at + i + 1 < candidates.length || b + 1 < blocks.length;
-          return more ? { results, more, cursor: r.id } : { results, more };
-        }
-      }
-      at += batch.length;
-    }
-  }
-  return { results, more: false };
-}
-
-/** Reads the store newest first, in batches, keeping what matches. */
-async function scan(store: UseStore, matches: (r: Reflection) => boolean, limit: number, before?: string, signal?: AbortSignal): Promise<SearchPage> {
-  const results: Reflection[] = [];
-  let upper: IDBValidKey | undefined = before;
-  for (;;) {
-    const batch = await walk(store, {
-      range: upper === undefined ? null : IDBKeyRange.upperBound(upper, true),
-      direction: 'prev',
-      maxRecords: SEARCH_BATCH_SIZE,
-      peek: true,
-      shouldStop: () => signal?.aborted === true,
-      visit: (r) => {
-        if (matches(r)) results.push(r);
-        return results.length >= limit;
-      },
-    });
-    signal?.throwIfAborted();
-    if (batch.stoppedBeforeMore) return { results, more: true, cursor: results[results.length - 1]!.id };
-    if (batch.end) return { results, more: false };
-    upper = batch.lastKey;
-    await yieldToEventLoop();
-    signal?.throwIfAborted();
   }
 }
 

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { isTimeSortableId } from '../browser/ids';
+import { oneLine } from '../browser/text';
 import { saveReflection } from '../journal/store';
 import type { MeetingMoment } from '../browser/messages';
 import { meetingTabMessaging, type MeetingProtocol } from '../browser/messages';
@@ -28,7 +29,7 @@ export async function tabForCardSender(sender: Sender): Promise<{ tabId: number;
 export async function handleMeetingNote(data: Parameters<MeetingProtocol['meetingNote']>[0], sender: Sender, now = Date.now()): Promise<void> {
   const tab = await tabForCardSender(sender);
   if (!tab || !isTimeSortableId(data.noteId) || typeof data.text !== 'string') return;
-  const text = data.text.replace(/\s+/g, ' ').trim().slice(0, MEETING_NOTE_MAX);
+  const text = oneLine(data.text, MEETING_NOTE_MAX);
   const moment = (['before', 'during', 'after'] as const).find((m) => m === data.moment);
   if (!text || !moment) return;
   const platform = typeof data.platform === 'string' ? data.platform.slice(0, 40) : 'meeting';
@@ -43,6 +44,16 @@ export async function handleMeetingCardClose(data: { moment: MeetingMoment }, se
   if (!tab) return;
   if (data?.moment === 'after') await pendingMeetingItem.setValue(null);
   await meetingTabMessaging.sendMessage('meetingCloseCard', undefined, { tabId: tab.tabId, frameId: 0 }).catch(() => undefined);
+}
+
+/** Passes the card's drawn height on to the tab that shows it, so its frame ends where the card does. */
+export async function handleMeetingCardHeight(data: { moment: MeetingMoment; height: number }, sender: Sender): Promise<void> {
+  const height = Number(data?.height);
+  const moment = (['before', 'during', 'unmute', 'after'] as const).find((m) => m === data?.moment);
+  if (!moment || !Number.isFinite(height) || height <= 0) return;
+  const tab = await tabForCardSender(sender);
+  if (!tab) return;
+  await meetingTabMessaging.sendMessage('meetingFitCard', { moment, height }, { tabId: tab.tabId, frameId: 0 }).catch(() => undefined);
 }
 
 /** The keyboard shortcut: open the pause card in the active tab, if it is a meeting page of the user's. */

@@ -8,7 +8,11 @@ import { meetingEvents } from './transitions';
 import type { MeetingAdapter, MeetingState } from './types';
 
 
-/** Card sizes by moment: small, so the call stays in view. */
+/**
+ * The room a card may take, by moment: small, so the call stays in view. The
+ * card is placed in this box, then its frame ends where the card does (it
+ * tells its drawn height), so the frame never shows an empty band below it.
+ */
 export const CARD_SIZE: Record<MeetingMoment, { width: number; height: number }> = {
   before: { width: 360, height: 230 },
   during: { width: 340, height: 250 },
@@ -45,9 +49,13 @@ export interface MeetingEnv {
   isAlive(): boolean;
   /**
    * Wires `open` to the shortcut (through the background), `close` to the
-   * card's own close, and `reading` to the popup's question.
+   * card's own close, `fit` to the card telling its height, and `reading` to
+   * the popup's question.
    */
-  listen(handlers: { open: () => void; close: () => void; reading: () => MeetingReading }, signal: AbortSignal): void;
+  listen(
+    handlers: { open: () => void; close: () => void; fit: (moment: MeetingMoment, height: number) => void; reading: () => MeetingReading },
+    signal: AbortSignal,
+  ): void;
 }
 
 /**
@@ -159,7 +167,15 @@ export function startMeetingGuard(env: MeetingEnv): () => void {
   }
 
   env.listen(
-    { open: () => open('during', true), close, reading: () => ({ platform: adapter.platform, label: adapter.label, ...state }) },
+    {
+      open: () => open('during', true),
+      close,
+      // Only the card showing now: a late word from a card already replaced changes nothing.
+      fit: (moment, height) => {
+        if (moment === shown) card.fit(height);
+      },
+      reading: () => ({ platform: adapter.platform, label: adapter.label, ...state }),
+    },
     stop.signal,
   );
   void env.chipPosition().then((p) => {

@@ -1,5 +1,6 @@
 import type { Rect } from './placement';
 import { setImportantStyles } from '../browser/css';
+import { createPauseIcon } from '../browser/pause-icon';
 
 /**
  * The meeting page's two small things: a card (an iframe of our own page in
@@ -27,6 +28,11 @@ const LAYER: Record<string, string> = {
 export interface MeetingCardLayer {
   /** Shows the card page at `url` in `box`; `focus` only when the user summoned it. */
   show(url: string, box: Rect, focus: boolean): void;
+  /**
+   * Fits the frame to the card's drawn `height`, keeping its top: never taller
+   * than the box it was placed in, so it stays clear of what that box avoided.
+   */
+  fit(height: number): void;
   hide(): void;
   readonly showing: boolean;
   destroy(): void;
@@ -38,6 +44,7 @@ export function createCardLayer(doc: Document): MeetingCardLayer {
   const root = host.attachShadow({ mode: 'closed' });
   let frame: HTMLIFrameElement | undefined;
   let showing = false;
+  let placed: Rect | undefined;
   // The page may rebuild its DOM (single-page apps do); put the card back if it goes.
   const keep = new MutationObserver(() => {
     if (!showing) return;
@@ -49,6 +56,7 @@ export function createCardLayer(doc: Document): MeetingCardLayer {
   return {
     show(url, box, focus) {
       frame?.remove();
+      placed = box;
       frame = doc.createElement('iframe');
       frame.setAttribute('title', 'Pause Moment');
       setImportantStyles(frame, { display: 'block', width: '100%', height: '100%', border: '0', 'border-radius': '14px', background: 'transparent' });
@@ -70,8 +78,13 @@ export function createCardLayer(doc: Document): MeetingCardLayer {
       keep.observe(doc.documentElement, { childList: true, subtree: false });
       if (doc.body) keep.observe(doc.body, { childList: true });
     },
+    fit(height) {
+      if (!showing || !placed || !(height > 0)) return;
+      setImportantStyles(host, { height: `${Math.min(placed.height, Math.ceil(height))}px` });
+    },
     hide() {
       showing = false;
+      placed = undefined;
       keep.disconnect();
       frame?.remove();
       frame = undefined;
@@ -112,7 +125,10 @@ export function createChip(doc: Document, position: ChipPosition, onpress: () =>
   const root = host.attachShadow({ mode: 'closed' });
   const button = doc.createElement('button');
   button.type = 'button';
-  button.textContent = '⏸';
+  // Drawn, not the ⏸ character: fonts without it show an empty box. The label names the button.
+  const icon = createPauseIcon(doc, 18);
+  setImportantStyles(icon, { display: 'block', margin: 'auto', 'pointer-events': 'none' });
+  button.appendChild(icon);
   button.setAttribute('aria-label', label);
   button.title = label;
   setImportantStyles(button, {

@@ -1,4 +1,5 @@
 import { storage } from '@wxt-dev/storage';
+import { isWithin } from '../browser/time';
 
 /** A call the user joined and has not yet reflected on. */
 export interface PendingMeeting {
@@ -37,5 +38,5 @@ export const PENDING_FOR_MS = 12 * 60 * 60_000;
 
 /** Whether `pending` is a call on this platform (by its label) that is still waiting for its line at `now`. */
 export function isPendingFor(pending: PendingMeeting | null, platformLabel: string, now: number): boolean {
-  return !!pending && pending.platform === platformLabel && now - pending.joinedAt >= 0 && now - pending.joinedAt < PENDING_FOR_MS;
+  return !!pending && pending.platform === platformLabel && isWithin(pending.joinedAt, now, PENDING_FOR_MS);
 }

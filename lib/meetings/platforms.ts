@@ -6,7 +6,6 @@
  * not zoom.us/j/… which only launches the desktop app).
  */
 
-import { parseSite, urlMatchesSite, type SiteRule } from '../sites/site-rules';
 import { jitsiAdapter } from './jitsi';
 import { meetAdapter } from './meet';
 import { teamsAdapter } from './teams';
@@ -51,30 +50,4 @@ export function isPlatformId(value: unknown): value is PlatformId {
 /** The adapter that reads a platform's meeting page. */
 export function adapterFor(platform: PlatformId): MeetingAdapter {
   return ADAPTERS[platform];
-}
-
-/** Parsed once: the table is constant. */
-let builtInRules: { id: PlatformId; rules: SiteRule[] }[] | undefined;
-
-function rulesOf(sites: readonly string[]): SiteRule[] {
-  const rules: SiteRule[] = [];
-  for (const site of sites) {
-    const parsed = parseSite(site);
-    if (parsed.ok) rules.push(parsed.rule);
-  }
-  return rules;
-}
-
-/**
- * The platform a page URL belongs to, or undefined. Hosts the user added for
- * their own Jitsi server (`extraJitsiHosts`, as typed in the options page)
- * count as Jitsi; the built-in platforms are checked first, so adding one of
- * their hosts there changes nothing. Never throws.
- */
-export function platformForUrl(url: string, extraJitsiHosts: readonly string[] = []): PlatformId | undefined {
-  builtInRules ??= MEETING_PLATFORMS.map((p) => ({ id: p.id, rules: rulesOf(p.sites) }));
-  for (const { id, rules } of builtInRules) {
-    if (rules.some((rule) => urlMatchesSite(rule, url))) return id;
-  }
-  return rulesOf(extraJitsiHosts).some((rule) => urlMatchesSite(rule, url)) ? 'jitsi' : undefined;
 }

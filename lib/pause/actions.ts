@@ -1,6 +1,8 @@
 import type { Sender } from '../browser/messages';
 import { browser } from 'wxt/browser';
 import { isTimeSortableId } from '../browser/ids';
+import { oneLine } from '../browser/text';
+import { createWriteQueue } from '../browser/write-queue';
 import { saveReflection } from '../journal/store';
 import { newReflection } from '../journal/reflection';
 import { leaveTab } from './leave';
@@ -10,7 +12,7 @@ import { WINDOW_MINUTES, type TriggerSite } from '../settings/settings';
 import { getSettings } from '../settings/store';
 import { rulesOf } from '../sites/trigger-sites';
 import { urlMatchesSite } from '../sites/site-rules';
-import { newWindow, windowAlarmName, normaliseWindows, type SiteWindows } from './open-time';
+import { isWindowOpen, newWindow, windowAlarmName, normaliseWindows, type SiteWindows } from './open-time';
 import { windowsItem } from './open-time-store';
 
 /**
@@ -51,14 +53,12 @@ function fallbackRecord(site: TriggerSite, tabUrl: string | undefined): Omit<Pau
  * queued: otherwise one could write back a copy read before the other's write
  * and undo it (a new window lost, so the pause stays up after Continue).
  */
-let windowsWrite: Promise<unknown> = Promise.resolve();
+const windowsWrites = createWriteQueue();
 function updateWindows(change: (windows: SiteWindows) => SiteWindows | undefined): Promise<void> {
-  const run = windowsWrite.then(async () => {
+  return windowsWrites(async () => {
     const next = change(normaliseWindows(await windowsItem.getValue()));
     if (next) await windowsItem.setValue(next);
   });
-  windowsWrite = run.catch(() => undefined);
-  return run;
 }
 
 /** Records a pause the user is looking at. */
@@ -126,7 +126,7 @@ export async function handlePauseContinue(
 export function handleWindowAlarm(siteId: string, now = Date.now()): Promise<void> {
   return updateWindows((windows) => {
     const w = windows[siteId];
-    if (!w || w.endedAt || now < w.until) return undefined;
+    if (!w || w.endedAt || isWindowOpen(w, now)) return undefined;
     return { ...windows, [siteId]: { ...w, endedAt: now } };
   });
 }
@@ -147,7 +147,7 @@ export async function handlePauseNote(
 ): Promise<void> {
   const ok = await siteForPauseSender(sender, data.siteId, data.pauseId);
   if (!ok || !isTimeSortableId(data.noteId) || typeof data.text !== 'string') return;
-  const text = data.text.replace(/\s+/g, ' ').trim().slice(0, PAUSE_NOTE_MAX);
+  const text = oneLine(data.text, PAUSE_NOTE_MAX);
   if (!text) return;
   const prompt = typeof data.prompt === 'string' ? data.prompt.slice(0, 200) : undefined;
   await saveReflection(

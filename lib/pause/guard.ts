@@ -1,4 +1,5 @@
 import { timeSortableId } from '../browser/ids';
+import { isWithin } from '../browser/time';
 import { watchLocation } from './location-watch';
 import type { PauseReason } from '../browser/messages';
 import { createPauseOverlay } from './overlay';
@@ -114,7 +115,7 @@ export function startPauseGuard(env: GuardEnv): () => void {
     }
     if (shownFor === site.id && overlay.showing) return;
     shownFor = site.id;
-    const ended = !!w && now - w.until < SHOW_BACK_MS;
+    const ended = !!w && isWithin(w.until, now, SHOW_BACK_MS);
     const params = pauseParams({
       siteId: site.id,
       pauseId: timeSortableId(now),

@@ -102,6 +102,18 @@ export function summarisePauses(records: readonly PauseRecord[]): PauseSummary {
   };
 }
 
+/**
+ * The popup's line about today, a plain fact rather than a score: nothing
+ * before the first pause, then how many pauses, and how many ended with the
+ * user leaving, only when some did.
+ */
+export function describeToday({ pauses, leaves }: Pick<PauseSummary, 'pauses' | 'leaves'>): string {
+  if (pauses <= 0) return '';
+  const count = `${pauses} ${pauses === 1 ? 'pause' : 'pauses'} today.`;
+  if (leaves <= 0) return count;
+  return `${count} You left after ${pauses === 1 ? 'it' : leaves === pauses ? 'each' : leaves}.`;
+}
+
 /** Local midnight of the day containing `now`. */
 export function startOfDay(now: number): number {
   const d = new Date(now);

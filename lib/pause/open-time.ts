@@ -1,3 +1,5 @@
+import { oneLine } from '../browser/text';
+
 /**
  * A time the user chose to spend on a site after a pause. It covers the whole
  * site in every tab and is measured in wall-clock time, so it ends on time
@@ -33,7 +35,7 @@ export function windowRemaining(w: SiteWindow | undefined, now: number): number 
 /** A one-line intention: trimmed, newlines folded, bounded. Empty means none. */
 export function cleanIntention(text: unknown): string | undefined {
   if (typeof text !== 'string') return undefined;
-  const line = text.replace(/\s+/g, ' ').trim().slice(0, INTENTION_MAX);
+  const line = oneLine(text, INTENTION_MAX);
   return line || undefined;
 }
 

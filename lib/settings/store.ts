@@ -1,4 +1,5 @@
 import { storage } from '@wxt-dev/storage';
+import { createWriteQueue } from '../browser/write-queue';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from './settings';
 
 /**
@@ -31,17 +32,17 @@ export async function getSettings(): Promise<Settings> {
   return normaliseSettings(await settingsItem.getValue());
 }
 
+/** Settings writes from this page, one at a time. */
+const settingsWrites = createWriteQueue();
+
 /**
  * Applies `change` to the current settings and saves the result. Writes are
- * chained so two quick edits from one page never overwrite each other.
+ * queued so two quick edits from one page never overwrite each other.
  */
-let pendingWrite: Promise<unknown> = Promise.resolve();
 export function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
-  const run = pendingWrite.then(async () => {
+  return settingsWrites(async () => {
     const next = normaliseSettings(change(await getSettings()));
     await settingsItem.setValue(next);
     return next;
   });
-  pendingWrite = run.catch(() => undefined);
-  return run;
 }

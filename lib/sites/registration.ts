@@ -1,4 +1,5 @@
 import type { ScriptingPort } from '../browser/ports';
+import { createWriteQueue } from '../browser/write-queue';
 import type { Settings, SiteKind } from '../settings/settings';
 import { originsOf } from './trigger-sites';
 
@@ -28,7 +29,8 @@ export async function desiredMatches(
   return granted.filter((o): o is string => !!o).sort();
 }
 
-let running: Promise<string[]> = Promise.resolve([]);
+/** Registration runs, one at a time. */
+const runs = createWriteQueue();
 
 /**
  * Makes the registered content scripts match the settings and granted access,
@@ -39,7 +41,7 @@ let running: Promise<string[]> = Promise.resolve([]);
  * followed by the meeting script's.
  */
 export function reconcileRegistration(port: ScriptingPort, settings: Settings): Promise<string[]> {
-  const run = running.catch(() => []).then(async () => {
+  return runs(async () => {
     const wanted = await Promise.all(
       SCRIPTS.map(async (script) => ({ ...script, matches: await desiredMatches(settings, (o) => port.isGranted(o), script.kind) })),
     );
@@ -55,6 +57,4 @@ export function reconcileRegistration(port: ScriptingPort, settings: Settings): 
     }
     return wanted.flatMap((s) => s.matches);
   });
-  running = run;
-  return run;
 }

@@ -1,3 +1,5 @@
+import { clipWithEllipsis } from '../browser/text';
+
 /**
  * The sites a person chooses to pause on: what they type in the options page,
  * turned into a rule we can store, show back, request permission for and match
@@ -34,9 +36,9 @@ const COMMON_ENDINGS = new Set(
 );
 
 const fail = (error: string): ParsedSite => ({ ok: false, error });
-/** Keeps quoted user text short, since a 2000-character quote helps nobody. */
-const clip = (s: string): string => (s.length > 40 ? `${s.slice(0, 39)}…` : s);
-const quote = (s: string): string => `“${clip(s)}”`;
+/** Quoted user text is kept short, since a 2000-character quote helps nobody. */
+const QUOTE_MAX = 40;
+const quote = (s: string): string => `“${clipWithEllipsis(s, QUOTE_MAX)}”`;
 
 /** Dotted decimal only: browsers read "1.2.3" or "010.0.0.1" differently from what people mean. */
 function isIPv4(host: string): boolean {
@@ -57,7 +59,7 @@ const isHttpTypo = (name: string): boolean => /^(h+t*|t+)p+s*$/.test(name);
 /** The corrected address to suggest, or '' when nothing followed the scheme. */
 const fixed = (scheme: string, after: string): string => {
   const site = after.replace(/^\/+/, '');
-  return site ? `${scheme}://${clip(site)}` : '';
+  return site ? `${scheme}://${clipWithEllipsis(site, QUOTE_MAX)}` : '';
 };
 
 type SchemeSplit = { scheme: SiteRule['scheme']; rest: string } | { error: string };
@@ -117,7 +119,7 @@ function hostError(host: string): string | null {
   if (labels.length === 1 && host !== 'localhost') {
     return COMMON_ENDINGS.has(host)
       ? `That would pause every .${host} site; add the name, like reddit.com.`
-      : `Add the ending, like ${clip(host)}.com.`;
+      : `Add the ending, like ${clipWithEllipsis(host, QUOTE_MAX)}.com.`;
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import { FEED_PRESETS, type Preset } from './presets';
+import type { Preset } from './presets';
 import { WAIT_SECONDS, WINDOW_MINUTES, type Settings, type SiteKind, type TriggerSite } from '../settings/settings';
 import { matchPatternsFor, parseSite, sameSiteRule, urlMatchesSite, type SiteRule } from './site-rules';
 
@@ -67,11 +67,6 @@ export function siteFromInput(settings: Settings, input: string, kind: SiteKind 
 /** The trigger site a preset turns into when switched on. */
 export function siteFromPreset(preset: Pick<Preset, 'id' | 'label' | 'sites'>, kind: SiteKind = 'feed'): TriggerSite {
   return newSite(preset.id, preset.label, [...preset.sites], kind, preset.id);
-}
-
-/** Finds a preset by id. */
-export function presetById(id: string): Preset | undefined {
-  return FEED_PRESETS.find((p) => p.id === id);
 }
 
 /** Settings with `site` added, or replaced when one with the same id exists. */

@@ -96,6 +96,9 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         const popup = await openPopup(h);
         await waitFor(async () => (await listedTexts(popup)).length === 2, { message: 'two reflections' });
         assert.equal((await listedTexts(popup))[0], 'I want to rest, not scroll #mychoice');
+        await waitFor(() => popup.evaluate(`document.querySelector('.today')?.textContent === '1 pause today.'`), {
+          message: 'the header to say "1 pause today." (a plain count, no share)',
+        });
         assert.match((await popup.evaluate(`document.querySelector('.journal .item .meta').textContent`)) as string, /at a pause on 127\.0\.0\.1/);
         await popup.evaluate(`[...document.querySelectorAll('.journal .tag')].find((b) => b.textContent === '#boundary').click()`);
         await waitFor(async () => JSON.stringify(await listedTexts(popup)).includes('offsite') && (await listedTexts(popup)).length === 1, {
@@ -116,10 +119,17 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       try {
         const popup = await openPopup(h);
         await waitFor(async () => (await listedTexts(popup)).length === 2, { message: 'both reflections after the restart' });
-        await popup.evaluate(`document.querySelector('.journal .item .danger').click()`);
+        // By keyboard: focus never falls to the page when the Delete button goes with its item.
+        const first = (await popup.evaluate(`document.querySelector('.journal .item').dataset.id`)) as string;
+        await popup.focus('.journal .item .danger');
+        await popup.keyboard.press('Enter');
         await waitFor(async () => (await listedTexts(popup)).length === 1, { message: 'the delete' });
-        await popup.evaluate(`[...document.querySelectorAll('button')].find((b) => b.textContent === 'Undo').click()`);
+        await waitFor(() => popup.evaluate(`document.activeElement?.textContent.trim() === 'Undo'`), { message: 'focus to move to Undo' });
+        await popup.keyboard.press('Enter');
         await waitFor(async () => (await listedTexts(popup)).length === 2, { message: 'the undo' });
+        await waitFor(() => popup.evaluate(`document.activeElement?.matches('.item[data-id="${first}"] .danger') ?? false`), {
+          message: "focus to go back to the restored reflection's Delete",
+        });
       } finally {
         await h.close();
       }
@@ -159,6 +169,79 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       } finally {
         await h.close();
         await rm(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('the popup never scrolls as a page: with many reflections only the list scrolls; no score in the header', async () => {
+      const h = await launch(kind, testBuild(kind));
+      try {
+        const popup = await openPopup(h);
+        for (let i = 1; i <= 9; i++) {
+          await popup.focus('textarea');
+          await popup.keyboard.type(`Reflection ${i}: I noticed the pull to scroll and chose a walk around the block instead.`);
+          await popup.keyboard.down('Control');
+          await popup.keyboard.press('Enter');
+          await popup.keyboard.up('Control');
+          await waitFor(async () => (await listedTexts(popup)).length === i, { message: `reflection ${i} to be listed` });
+        }
+        // What scrolls: every element whose content is taller than its box and that lets it scroll.
+        const layout = (await popup.evaluate(`(() => {
+          const scrolls = [...document.querySelectorAll('*')].filter((el) => {
+            const o = getComputedStyle(el).overflowY;
+            return (o === 'auto' || o === 'scroll') && el.scrollHeight > el.clientHeight + 1;
+          });
+          const list = document.querySelector('.journal .list');
+          return {
+            docHeight: document.documentElement.scrollHeight,
+            windowHeight: innerHeight,
+            scrollers: scrolls.length,
+            listScrolls: scrolls.length === 1 && scrolls[0].contains(list) && scrolls[0].closest('.journal') !== null,
+          };
+        })()`)) as { docHeight: number; windowHeight: number; scrollers: number; listScrolls: boolean };
+        assert.equal(layout.docHeight, layout.windowHeight, 'the document is no taller than the popup window');
+        assert.equal(layout.scrollers, 1, 'one thing scrolls');
+        assert.ok(layout.listScrolls, 'and it is the list');
+        // Scroll with the wheel over the list, as a person does: the list moves, the page does not.
+        const box = (await popup.evaluate(`(() => { const r = document.querySelector('.journal .list').parentElement.getBoundingClientRect();
+          return { x: r.x + r.width / 2, y: r.y + Math.min(r.height / 2, 40) }; })()`)) as { x: number; y: number };
+        await popup.mouse.move(box.x, box.y);
+        for (let i = 0; i < 10; i++) await popup.mouse.wheel({ deltaY: 400 });
+        await waitFor(() => popup.evaluate(`document.querySelector('.journal .list').parentElement.scrollTop > 0`), { message: 'the list to scroll' });
+        assert.equal(await popup.evaluate('scrollY'), 0, 'the page stays put');
+        // Before any pause there is nothing to count: no "0 times (0%)".
+        assert.doesNotMatch((await popup.evaluate(`document.querySelector('header').innerText`)) as string, /\d|%/);
+      } finally {
+        await h.close();
+      }
+    });
+
+    it('"Delete everything…" by keyboard: focus goes into the question, and back to the button when it is answered', async () => {
+      const h = await launch(kind, testBuild(kind));
+      try {
+        const options = await openExtensionPage(h, '/options.html');
+        const ask = `[...document.querySelectorAll('.data button')].find((b) => b.textContent.trim() === 'Delete everything…')`;
+        const focused = () => options.evaluate(`(() => { const a = document.activeElement; return a === document.body ? 'body' : (a.closest('.confirm') ? 'confirm:' : '') + a.textContent.trim(); })()`);
+        await waitFor(() => options.evaluate(`!!${ask} && !${ask}.disabled`), { message: 'the data panel' });
+        await options.evaluate(`${ask}.focus()`);
+        await options.keyboard.press('Enter');
+        await waitFor(async () => (await focused()) === 'confirm:Keep my data', { message: 'focus to go into the question, on the safe choice' });
+        await options.keyboard.press('Enter');
+        await waitFor(async () => (await focused()) === 'Delete everything…', { message: 'focus back on the button after keeping' });
+        await options.keyboard.press('Enter');
+        await waitFor(async () => (await focused()) === 'confirm:Keep my data', { message: 'the question again' });
+        await options.keyboard.press('Escape');
+        await waitFor(async () => (await focused()) === 'Delete everything…', { message: 'Escape to close the question, focus back on the button' });
+        await options.keyboard.press('Enter');
+        await waitFor(async () => (await focused()) === 'confirm:Keep my data', { message: 'the question once more' });
+        await options.keyboard.down('Shift');
+        await options.keyboard.press('Tab');
+        await options.keyboard.up('Shift');
+        assert.equal(await focused(), 'confirm:Delete everything');
+        await options.keyboard.press('Enter');
+        await waitFor(() => options.evaluate(`document.querySelector('.data [role=status]').textContent.includes('Everything was deleted.')`), { message: 'the delete' });
+        await waitFor(async () => (await focused()) === 'Delete everything…', { message: 'focus back on the button after deleting' });
+      } finally {
+        await h.close();
       }
     });
 

@@ -239,6 +239,31 @@ async function waitForCard(page: Page, h: Harness, text: string, timeout = 10_00
   );
 }
 
+/**
+ * Waits until the card's content fills its frame: the frame on the page is as tall as the card
+ * drawn in it (its last piece, plus the card's own padding and border), within 2 px, so no empty
+ * band shows under it. Fails with both heights.
+ */
+async function assertCardFitsFrame(page: Page, frame: Frame, what: string): Promise<void> {
+  const measure = async () => {
+    const host = (await page.evaluate(`document.querySelector('pause-moment-card')?.getBoundingClientRect().height ?? 0`)) as number;
+    const content = (await frame.evaluate(`(() => {
+      const card = document.querySelector('.card');
+      const style = getComputedStyle(card);
+      // Layout boxes, not drawn ones: the breath is drawn scaled inside a box of its drawn size.
+      const bottom = Math.max(...[...card.children].map((c) => c.offsetTop + c.offsetHeight));
+      return bottom - card.offsetTop + parseFloat(style.paddingBottom) + parseFloat(style.borderBottomWidth);
+    })()`)) as number;
+    return { host, content };
+  };
+  let last = await measure();
+  try {
+    await waitFor(async () => ((last = await measure()), Math.abs(last.host - last.content) <= 2), { timeout: 3000, interval: 100 });
+  } catch {
+    assert.fail(`${what}: the frame is ${last.host.toFixed(1)} px tall, the card's content ${last.content.toFixed(1)} px`);
+  }
+}
+
 async function meetingReflections(h: Harness): Promise<Array<{ text: string; source: { kind: string; moment: string; platform: string } }>> {
   return (await readIndexedDb(h, 'pause-moment-journal', 'reflections')) as Array<{ text: string; source: { kind: string; moment: string; platform: string } }>;
 }
@@ -315,7 +340,7 @@ async function chooseInOptions(h: Harness, want: Choices, done: Required<Choices
       const box = await platformBox(options, label);
       if (!(await isChecked(options, box))) {
         await options.click(box);
-        await waitFor(() => options.evaluate(`document.querySelector('.status')?.textContent.includes(${JSON.stringify(`${label} is on.`)}) ?? false`), {
+        await waitFor(() => options.evaluate(`document.querySelector('#status-meetings')?.textContent.includes(${JSON.stringify(`${label} is on.`)}) ?? false`), {
           timeout: 8000,
           message: `the options page to say "${label} is on."`,
         });
@@ -448,7 +473,8 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         const pre = await open(p.preJoin.url, p.preJoin.file);
         await focusAControl(pre);
         const focusBefore = await focusPath(pre);
-        await waitForCard(pre, h, INTENTION);
+        const card = await waitForCard(pre, h, INTENTION);
+        await assertCardFitsFrame(pre, card, 'the intention card');
         const state = await cardState(pre);
         assert.equal(state.present, true);
         assert.equal(state.focused, false, 'the card did not take focus');
@@ -467,7 +493,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
           assert.ok(await call.evaluate(`!!document.querySelector('[data-fixture="leave"]')?.matches('.jstest-leave-room-button')`));
         }
         await clickHook(call, 'leave');
-        await waitForCard(call, h, AFTER_CALL);
+        await assertCardFitsFrame(call, await waitForCard(call, h, AFTER_CALL), 'the after-call card');
         const after = await cardState(call);
         assert.equal(after.focused, false, 'the after-call card did not take focus');
         await call.close();
@@ -517,7 +543,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         const unmuted = await muteState(page);
         assert.notEqual(unmuted, muted, 'the mute control flipped at once');
         const frame = await waitForCard(page, h, BREATH, 6000);
-        assert.ok(frame);
+        await assertCardFitsFrame(page, frame, 'the breath on unmute');
         const state = await cardState(page);
         assert.equal(state.focused, false, 'the breath does not take focus');
         assert.deepEqual(state.coversControls, [], 'no control is under the card');
@@ -543,6 +569,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       await waitFor(() => frame.evaluate(`document.hasFocus() && document.activeElement?.id === 'card-input'`), {
         message: 'the summoned card to take focus',
       });
+      await assertCardFitsFrame(page, frame, 'the pause card');
       assert.deepEqual((await cardState(page)).coversControls, [], 'no call control is under the card');
       // The meeting's own controls still work, with the card up.
       const mute = `document.querySelector('[data-fixture="mute"]').getAttribute('data-is-muted')`;
@@ -665,7 +692,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         await options.click('#meeting-input');
         await options.keyboard.type('127.0.0.1');
         await options.keyboard.press('Enter');
-        await waitFor(() => options.evaluate(`document.querySelector('.status')?.textContent.includes('Added the meeting host 127.0.0.1')`), {
+        await waitFor(() => options.evaluate(`document.querySelector('#status-meetings')?.textContent.includes('Added the meeting host 127.0.0.1')`), {
           message: 'the meeting host to be added',
         });
         // A meeting host is listed with the meetings, and never counted among the user's own feed sites.

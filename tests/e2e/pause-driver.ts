@@ -147,7 +147,7 @@ export async function addSiteInOptions(h: Harness, input: string): Promise<{ err
     await page.keyboard.press('Enter');
     return await waitFor(
       async () => {
-        const out = (await page.evaluate(`({ error: document.querySelector('#site-error').textContent.trim(), status: document.querySelector('.status').textContent.trim() })`)) as {
+        const out = (await page.evaluate(`({ error: document.querySelector('#site-error').textContent.trim(), status: document.querySelector('#status-add').textContent.trim() })`)) as {
           error: string;
           status: string;
         };

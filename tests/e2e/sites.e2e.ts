@@ -35,7 +35,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         });
         await waitFor(() => options.evaluate(`!document.querySelector('form.add button').disabled`));
         await options.keyboard.press('Enter');
-        await waitFor(() => options.evaluate(`document.querySelector('.status').textContent.includes('Added 127.0.0.1')`), { message: 'the site to be added' });
+        await waitFor(() => options.evaluate(`document.querySelector('#status-add').textContent.includes('Added 127.0.0.1')`), { message: 'the site to be added' });
         await options.close();
         await page.bringToFront();
         await waitForPause(page, h);
@@ -92,6 +92,73 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
           const last = (await pauseRecords(h)).at(-1);
           throw new Error(`${error.message}; last pause ${last?.choice}; tabs ${(await h.browser.pages()).map((p) => p.url()).join(' ')}`);
         });
+      } finally {
+        await h.close();
+      }
+    });
+
+    it('the options page says what an action did next to it, never over a control, and clears it when the next starts', async () => {
+      const h = await launch(kind, testBuild(kind));
+      try {
+        const options = await openExtensionPage(h, '/options.html');
+        await waitFor(() => options.evaluate(`!document.querySelector('form.add button').disabled`), { message: 'the options page to load' });
+        /** Every status line with words, and every control it covers, at each scroll position of the page. */
+        const overlaps = async () =>
+          (await options.evaluate(`(() => {
+            const found = [];
+            const controls = [...document.querySelectorAll('input, button, select, textarea, a[href], label')];
+            const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+            for (let y = 0; y <= document.documentElement.scrollHeight; y += 120) {
+              scrollTo(0, y);
+              for (const status of document.querySelectorAll('.status, [role=status]')) {
+                if (!status.textContent.trim()) continue;
+                const s = status.getBoundingClientRect();
+                for (const c of controls) {
+                  const r = c.getBoundingClientRect();
+                  if (r.width && r.height && !status.contains(c) && !c.contains(status) && hit(s, r)) found.push(status.textContent.trim().slice(0, 30) + ' over ' + (c.id || c.textContent.trim().slice(0, 30)));
+                }
+              }
+            }
+            scrollTo(0, 0);
+            return [...new Set(found)];
+          })()`)) as string[];
+        const lines = () => options.evaluate(`Object.fromEntries([...document.querySelectorAll('.status')].map((p) => [p.id, p.textContent.trim()]))`) as Promise<Record<string, string>>;
+
+        // The pause sign is drawn, with a name, where the meeting chip is described.
+        assert.doesNotMatch((await options.evaluate('document.body.innerText')) as string, /\u23F8/, 'no ⏸ character, which many fonts lack');
+        assert.ok(await options.evaluate(`!!document.querySelector('svg[role=img][aria-label="pause"]')`), 'the drawn pause sign is named');
+
+        await options.focus('#site-input');
+        await options.keyboard.type('127.0.0.1');
+        await options.keyboard.press('Enter');
+        await waitFor(async () => Object.values(await lines()).some((t) => t.includes('Added 127.0.0.1')), { message: 'the site to be added' });
+        assert.deepEqual(await overlaps(), [], 'no status line covers a control, wherever the page is scrolled');
+        assert.deepEqual(await lines(), { 'status-feeds': '', 'status-add': 'Added 127.0.0.1. Pages you open there now start with a pause.', 'status-sites': '', 'status-meetings': '' });
+        assert.ok(
+          await options.evaluate(`document.querySelector('#status-add').closest('section').contains(document.querySelector('#site-input'))`),
+          'the line is in the section where the site was added',
+        );
+        assert.equal(await options.evaluate(`document.querySelector('#status-add').getAttribute('aria-live')`), 'polite');
+
+        // A new action that fails: the old message goes, and only the new error is said.
+        await options.focus('#site-input');
+        await options.keyboard.type('127.0.0.1');
+        await options.keyboard.press('Enter');
+        await waitFor(() => options.evaluate(`document.querySelector('#site-error').textContent.trim() !== ''`), { message: 'the duplicate to be refused' });
+        assert.deepEqual(Object.values(await lines()), ['', '', '', ''], 'the earlier "Added" is gone beside the new error');
+
+        // An action in another section speaks there, and only there.
+        await options.evaluate(`document.querySelector('#meetings-title').scrollIntoView()`);
+        const meet = (await options.evaluate(`(() => {
+          const box = [...document.querySelectorAll('label.preset')].find((l) => l.textContent.includes('Google Meet')).querySelector('input');
+          box.scrollIntoView({ block: 'center' });
+          const r = box.getBoundingClientRect();
+          return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+        })()`)) as { x: number; y: number };
+        await options.mouse.click(meet.x, meet.y);
+        await waitFor(async () => (await lines())['status-meetings'] === 'Google Meet is on.', { message: 'Google Meet to be turned on' });
+        assert.deepEqual(await lines(), { 'status-feeds': '', 'status-add': '', 'status-sites': '', 'status-meetings': 'Google Meet is on.' });
+        assert.deepEqual(await overlaps(), [], 'no status line covers a control');
       } finally {
         await h.close();
       }

@@ -1,6 +1,7 @@
 import { idTimePrefix } from '@/lib/browser/ids';
 import type { PauseRecord } from '@/lib/pause/log';
 import type { Reflection } from '@/lib/journal/reflection';
+import { FEED_PRESETS, type Preset } from '@/lib/sites/presets';
 
 /** Builders of valid records made at `now` by default, with unique time-sortable ids. */
 export function recordBuilders(now: number) {
@@ -17,4 +18,9 @@ export function recordBuilders(now: number) {
       return { v: 1, id: idAt(shownAt), siteId: 'reddit', siteLabel: 'Reddit', host: 'www.reddit.com', shownAt, reason: 'arrived', waitSeconds: 5, choice: 'none', ...over };
     },
   };
+}
+
+/** The feed preset with this id. */
+export function presetById(id: string): Preset | undefined {
+  return FEED_PRESETS.find((p) => p.id === id);
 }

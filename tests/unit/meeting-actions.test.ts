@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser, type Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { timeSortableId } from '@/lib/browser/ids';
-import { getReflection } from '@/lib/journal/store';
+import { getReflection } from './journal-fixtures';
 import { handleMeetingCardClose, handleMeetingNote, handlePauseShortcut, MEETING_NOTE_MAX } from '@/lib/meetings/actions';
 import type { MeetingMoment } from '@/lib/browser/messages';
 import { MEETING_PLATFORMS } from '@/lib/meetings/platforms';
@@ -10,7 +10,8 @@ import type { Sender } from '@/lib/browser/messages';
 import { pendingMeetingItem, type PendingMeeting } from '@/lib/meetings/pending-meeting';
 import type { TriggerSite } from '@/lib/settings/settings';
 import { settingsItem } from '@/lib/settings/store';
-import { presetById, siteFromInput, siteFromPreset } from '@/lib/sites/trigger-sites';
+import { siteFromInput, siteFromPreset } from '@/lib/sites/trigger-sites';
+import { presetById } from './builders';
 
 const NOW = 1_700_000_000_000;
 const MIN = 60_000;

@@ -94,6 +94,26 @@ describe('the card', () => {
     expect(focused).toHaveBeenCalledTimes(times);
   });
 
+  it.each([
+    ['ends where the card does, keeping its place and width', 174.3, 175],
+    ['never grows past the box it was placed in', 400, BOX.height],
+  ])('fit %s', (_, drawn, height) => {
+    card.show(CARD, BOX, false);
+    card.fit(drawn);
+    const host = cardHost()!;
+    expect([px(host, 'left'), px(host, 'top'), px(host, 'width'), px(host, 'height')]).toEqual([BOX.x, BOX.y, BOX.width, height]);
+    expect(host.style.getPropertyPriority('height')).toBe('important');
+  });
+
+  it('fit does nothing when no card shows, and a new card starts from its whole box', () => {
+    card.fit(100);
+    expect(cardHost()).toBeNull();
+    card.show(CARD, BOX, false);
+    card.fit(120);
+    card.show(CARD, BOX, false);
+    expect(px(cardHost()!, 'height')).toBe(BOX.height);
+  });
+
   it('hide takes it away', () => {
     card.show(CARD, BOX, false);
     card.hide();
@@ -169,6 +189,16 @@ describe('the chip', () => {
     expect(host.shadowRoot).toBeNull();
     expect(button().getAttribute('aria-label')).toBe('Pause Moment: pause before agreeing');
     expect([px(host, 'left'), px(host, 'top')]).toEqual([Math.round(0.97 * (1024 - CHIP)), Math.round(0.35 * (768 - CHIP))]);
+  });
+
+  it('draws the pause sign (no character a font may lack), hidden from assistive tech, and keeps its label', () => {
+    start();
+    expect(button().textContent).toBe('');
+    const svg = button().querySelector('svg')!;
+    expect(svg.getAttribute('aria-hidden')).toBe('true');
+    expect(svg.querySelectorAll('rect')).toHaveLength(2);
+    expect(svg.querySelector('rect')!.getAttribute('fill')).toBe('currentColor');
+    expect(button().getAttribute('aria-label')).toBe('Pause Moment: pause before agreeing');
   });
 
   it('stays quiet during the call, and comes up fully only while pointed at or focused', () => {

@@ -8,7 +8,8 @@ import { handlePauseContinue, handlePauseLeave, handlePauseShown, handleWindowAl
 import { pauseLogStore, type PauseRecord } from '@/lib/pause/log';
 import type { TriggerSite } from '@/lib/settings/settings';
 import { settingsItem } from '@/lib/settings/store';
-import { presetById, siteFromPreset } from '@/lib/sites/trigger-sites';
+import { siteFromPreset } from '@/lib/sites/trigger-sites';
+import { presetById } from './builders';
 import type { SiteWindows } from '@/lib/pause/open-time';
 import { windowsItem } from '@/lib/pause/open-time-store';
 

@@ -2,7 +2,8 @@ import nodeConsole from 'node:console';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SHOW_BACK_MS, startPauseGuard, type GuardEnv } from '@/lib/pause/guard';
 import type { Settings } from '@/lib/settings/settings';
-import { presetById, siteFromPreset } from '@/lib/sites/trigger-sites';
+import { siteFromPreset } from '@/lib/sites/trigger-sites';
+import { presetById } from './builders';
 import type { SiteWindows } from '@/lib/pause/open-time';
 
 const T = 1_700_000_000_000;

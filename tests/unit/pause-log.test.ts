@@ -2,6 +2,7 @@ import { createStore, get, type UseStore } from 'idb-keyval';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { timeSortableId } from '@/lib/browser/ids';
 import {
+  describeToday,
   pausesSince,
   recordPauseChoice,
   recordPauseShown,
@@ -100,5 +101,19 @@ describe('startOfDay', () => {
     [new Date(2025, 0, 1, 0, 0, 0, 1), new Date(2025, 0, 1)],
   ])('gives local midnight for %s', (now, midnight) => {
     expect(startOfDay(now.getTime())).toBe(midnight.getTime());
+  });
+});
+
+describe('describeToday', () => {
+  it.each([
+    [{ pauses: 0, leaves: 0 }, ''],
+    [{ pauses: 1, leaves: 0 }, '1 pause today.'],
+    [{ pauses: 3, leaves: 0 }, '3 pauses today.'],
+    [{ pauses: 1, leaves: 1 }, '1 pause today. You left after it.'],
+    [{ pauses: 3, leaves: 1 }, '3 pauses today. You left after 1.'],
+    [{ pauses: 2, leaves: 2 }, '2 pauses today. You left after each.'],
+  ])('%o reads "%s": a fact, never a share or a zero count', (summary, line) => {
+    expect(describeToday(summary)).toBe(line);
+    expect(describeToday(summary)).not.toMatch(/%|\b0\b/);
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MEETING_SCRIPT_FILE, MEETING_SCRIPT_ID, PAUSE_SCRIPT_FILE, PAUSE_SCRIPT_ID, reconcileRegistration } from '@/lib/sites/registration';
 import type { ScriptingPort } from '@/lib/browser/ports';
 import type { Settings, TriggerSite } from '@/lib/settings/settings';
-import { presetById, siteFromPreset } from '@/lib/sites/trigger-sites';
+import { siteFromPreset } from '@/lib/sites/trigger-sites';
+import { presetById } from './builders';
 
 const preset = (id: string, over: Partial<TriggerSite> = {}): TriggerSite => ({ ...siteFromPreset(presetById(id)!), ...over });
 

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Settings, TriggerSite } from '@/lib/settings/settings';
 import { originsNoLongerNeeded, requestAccess } from '@/lib/sites/access';
-import { presetById, siteFromPreset } from '@/lib/sites/trigger-sites';
+import { siteFromPreset } from '@/lib/sites/trigger-sites';
+import { presetById } from './builders';
 
 const preset = (id: string, over: Partial<TriggerSite> = {}): TriggerSite => ({ ...siteFromPreset(presetById(id)!), ...over });
 const list = (...sites: TriggerSite[]): Settings => ({ sites, meetings: { unmuteCard: false, afterCall: 'some' } });

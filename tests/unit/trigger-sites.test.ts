@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Settings, TriggerSite } from '@/lib/settings/settings';
 import {
   originsOf,
-  presetById,
   siteForUrl,
   siteFromInput,
   siteFromPreset,
@@ -10,6 +9,7 @@ import {
   withSite,
   withSiteChanged,
 } from '@/lib/sites/trigger-sites';
+import { presetById } from './builders';
 
 const preset = (id: string, over: Partial<TriggerSite> = {}): TriggerSite => ({ ...siteFromPreset(presetById(id)!), ...over });
 const typed = (input: string, over: Partial<TriggerSite> = {}): TriggerSite => {

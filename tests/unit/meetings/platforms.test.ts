@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from '@webext-core/match-patterns';
-import { MEETING_PLATFORMS, adapterFor, isPlatformId, platformForUrl } from '@/lib/meetings/platforms';
+import { MEETING_PLATFORMS, adapterFor, isPlatformId } from '@/lib/meetings/platforms';
 import type { PlatformId } from '@/lib/meetings/types';
-import { matchPatternsFor, parseSite } from '@/lib/sites/site-rules';
+import { matchPatternsFor, parseSite, urlMatchesSite } from '@/lib/sites/site-rules';
 
 describe('MEETING_PLATFORMS', () => {
   it('lists each platform once, with its label and an adapter for it', () => {
@@ -33,7 +33,17 @@ describe('isPlatformId', () => {
   });
 });
 
-describe('platformForUrl', () => {
+/** The first platform whose sites cover `url`, as the table lists them. */
+function platformOf(url: string): PlatformId | undefined {
+  return MEETING_PLATFORMS.find((p) =>
+    p.sites.some((site) => {
+      const parsed = parseSite(site);
+      return parsed.ok && urlMatchesSite(parsed.rule, url);
+    }),
+  )?.id;
+}
+
+describe("the platforms' sites", () => {
   it.each<[string, PlatformId | undefined]>([
     ['https://meet.google.com/abc-defg-hij', 'meet'],
     ['https://meet.google.com/abc-defg-hij?authuser=1&pli=1', 'meet'],
@@ -67,21 +77,7 @@ describe('platformForUrl', () => {
     ['not a url', undefined],
     ['', undefined],
   ])('%s → %s', (url, platform) => {
-    expect(platformForUrl(url)).toBe(platform);
-  });
-
-  it('treats a user-added host as self-hosted Jitsi', () => {
-    const hosts = ['jitsi.example.org', 'meet.uni-example.de/rooms'];
-    expect(platformForUrl('https://jitsi.example.org/TeamStandup', hosts)).toBe('jitsi');
-    expect(platformForUrl('https://video.jitsi.example.org/Room', hosts)).toBe('jitsi');
-    expect(platformForUrl('https://meet.uni-example.de/rooms/Seminar', hosts)).toBe('jitsi');
-    expect(platformForUrl('https://meet.uni-example.de/other', hosts)).toBeUndefined();
-    expect(platformForUrl('https://jitsi.example.org/TeamStandup')).toBeUndefined();
-  });
-
-  it('ignores unusable user hosts and never lets them take over a known platform', () => {
-    expect(platformForUrl('https://jitsi.example.org/Room', ['', 'not a host', '*bad'])).toBeUndefined();
-    expect(platformForUrl('https://meet.google.com/abc-defg-hij', ['meet.google.com'])).toBe('meet');
+    expect(platformOf(url)).toBe(platform);
   });
 
   it('agrees with the match patterns the content script would be registered for', () => {
@@ -91,7 +87,7 @@ describe('platformForUrl', () => {
         if (!parsed.ok) throw new Error(parsed.error);
         const patterns = matchPatternsFor(parsed.rule).map((m) => new MatchPattern(m));
         const sample = `https://${parsed.rule.host}${parsed.rule.path}/x`;
-        expect(platformForUrl(sample)).toBe(p.id);
+        expect(platformOf(sample)).toBe(p.id);
         expect(patterns.some((m) => m.includes(sample))).toBe(true);
       }
     }

@@ -1,0 +1,198 @@
+import { clipWithEllipsis } from '../browser/text';
+import { canonicalReflection, reflectionProblem, type Reflection } from '../journal/reflection';
+import { canonicalPauseRecord, pauseRecordProblem } from '../pause/record';
+import type { PauseRecord } from '../pause/log';
+import { normaliseSettings } from '../settings/settings';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile } from './export';
+
+/**
+ * Reading an export file before anything is written: the whole file is
+ * checked, and the answer is either a file that can be imported as is or the
+ * first problems found. Merging it with what is here is `merge-import.ts`;
+ * writing it, `apply-import.ts`.
+ */
+
+/**
+ * Largest file read, counted in UTF-16 code units (`text.length`), which for
+ * an export (mostly ASCII) is about its size in bytes. The options page can
+ * also check `File.size` before reading the file at all. Our own export of
+ * 100,000 everyday reflections is about 50 MB, so the limit leaves room for
+ * several times that: a journal must always be able to come back.
+ */
+export const IMPORT_MAX_BYTES = 256 * 1024 * 1024;
+/** Most records (reflections, pauses and sites together) in one import. */
+export const IMPORT_MAX_RECORDS = 500_000;
+/** Most trigger sites in imported settings: each one may become a content script match. */
+export const IMPORT_MAX_SITES = 1000;
+/** Problems named in a refusal; more are counted in one last line. */
+export const PROBLEMS_SHOWN = 5;
+
+const SITE_TEXT_MAX = 4000;
+const SITE_PATTERNS_MAX = 100;
+const SITE_PATTERN_MAX = 2000;
+/** Ids that would change an object's prototype if ever used as a plain object's key (windows are keyed by site id). */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export type ParseResult = { ok: true; file: ExportFile } | { ok: false; problems: string[] };
+
+/** Longest problem shown: a problem about a 10 MB field must not be 10 MB. */
+const PROBLEM_MAX = 200;
+
+/** Whether `value` is an object that is neither null nor an array. */
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === 'object' && !Array.isArray(value);
+
+/** Collects problems, keeping the first few and counting the rest. */
+class Problems {
+  private readonly shown: string[] = [];
+  private count = 0;
+  add(problem: string): void {
+    this.count++;
+    if (this.shown.length < PROBLEMS_SHOWN) this.shown.push(clipWithEllipsis(problem, PROBLEM_MAX));
+  }
+  get any(): boolean {
+    return this.count > 0;
+  }
+  list(): string[] {
+    const more = this.count - this.shown.length;
+    return more > 0 ? [...this.shown, `…and ${more} more ${more === 1 ? 'problem' : 'problems'}.`] : [...this.shown];
+  }
+}
+
+/** A refusal naming these problems, each kept short. */
+export const refuse = (...problems: string[]): { ok: false; problems: string[] } => ({
+  ok: false,
+  problems: problems.map((p) => clipWithEllipsis(p, PROBLEM_MAX)),
+});
+
+/**
+ * A validator's verdict, without letting it throw: `reflectionProblem`
+ * quotes a bad field with JSON.stringify, which throws on a deeply nested
+ * value.
+ */
+function safely(check: (value: unknown) => string | undefined, value: unknown): string | undefined {
+  try {
+    return check(value);
+  } catch {
+    return 'could not be read';
+  }
+}
+
+/**
+ * Reads an export file without writing anything: the whole file is checked
+ * before any of it is accepted, so the answer is either a file that can be
+ * imported as is, or the first problems found, each saying where (e.g.
+ * "reflections[12] has no valid id"). Pure; never throws.
+ *
+ * The returned file holds fresh objects with only the known fields in a
+ * fixed key order: unknown keys, `__proto__` and `constructor` included, are
+ * never copied anywhere.
+ */
+export function parseImport(text: string): ParseResult {
+  try {
+    return parseChecked(text);
+  } catch (error) {
+    // Nothing above should throw; this is the promise that parsing never does.
+    return refuse(`This file could not be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function parseChecked(text: string): ParseResult {
+  if (typeof text !== 'string') return refuse('This file could not be read as text.');
+  if (text.length > IMPORT_MAX_BYTES) {
+    return refuse(`This file is too large to import: the limit is ${IMPORT_MAX_BYTES / (1024 * 1024)} MB.`);
+  }
+  let root: unknown;
+  try {
+    // A byte order mark, as some editors add, is not part of the JSON.
+    root = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    return refuse(`This file is not valid JSON (it may be cut short): ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!isPlainObject(root) || root.format !== EXPORT_FORMAT) return refuse('This is not a Pause Moment export.');
+  if (typeof root.version === 'number' && root.version > EXPORT_VERSION) {
+    return refuse('This file comes from a newer version of Pause Moment; update the extension first.');
+  }
+  if (root.version !== EXPORT_VERSION) return refuse(`This file has no version this extension can read (expected ${EXPORT_VERSION}).`);
+
+  const problems = new Problems();
+  const { exportedAt, reflections, pauses, settings } = root;
+  if (typeof exportedAt !== 'string' || exportedAt.length > 40 || !Number.isFinite(Date.parse(exportedAt))) {
+    problems.add('exportedAt is not a valid date');
+  }
+  if (!Array.isArray(reflections)) problems.add('reflections is not a list');
+  if (!Array.isArray(pauses)) problems.add('pauses is not a list');
+  const sites = isPlainObject(settings) && Array.isArray(settings.sites) ? (settings.sites as unknown[]) : undefined;
+  if (!sites) problems.add('settings has no list of sites');
+  if (problems.any) return { ok: false, problems: problems.list() };
+  const rs = reflections as unknown[];
+  const ps = pauses as unknown[];
+  const ss = sites!;
+
+  // Counted before anything is looked at, so a file of millions of tiny entries costs nothing more.
+  const total = rs.length + ps.length + ss.length;
+  if (total > IMPORT_MAX_RECORDS) {
+    return refuse(`This file holds ${total} records, more than the ${IMPORT_MAX_RECORDS} that can be imported at once.`);
+  }
+  if (ss.length > IMPORT_MAX_SITES) return refuse(`settings has ${ss.length} sites, more than the ${IMPORT_MAX_SITES} allowed.`);
+
+  checkList('reflections', rs, (v) => safely(reflectionProblem, v), problems);
+  checkList('pauses', ps, (v) => safely(pauseRecordProblem, v), problems);
+  checkSites(ss, problems);
+  if (problems.any) return { ok: false, problems: problems.list() };
+
+  const normalised = normaliseSettings(settings);
+  if (normalised.sites.length !== ss.length) {
+    // checkSites reports everything normaliseSettings drops; this only guards against the two drifting apart.
+    return refuse('settings.sites holds entries that cannot be read.');
+  }
+  return {
+    ok: true,
+    file: {
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      exportedAt: exportedAt as string,
+      reflections: (rs as Reflection[]).map(canonicalReflection),
+      pauses: (ps as PauseRecord[]).map(canonicalPauseRecord),
+      settings: normalised,
+    },
+  };
+}
+
+/** Checks every entry of a list of records and that no id appears twice. */
+function checkList(name: string, list: readonly unknown[], problemOf: (value: unknown) => string | undefined, problems: Problems): void {
+  const firstIndex = new Map<string, number>();
+  list.forEach((value, i) => {
+    const problem = problemOf(value);
+    if (problem !== undefined) return problems.add(`${name}[${i}] ${problem}`);
+    const id = (value as { id: string }).id;
+    const first = firstIndex.get(id);
+    if (first !== undefined) return problems.add(`${name}[${i}] has the same id as ${name}[${first}]`);
+    firstIndex.set(id, i);
+  });
+}
+
+/**
+ * Reports, as problems, every site entry `normaliseSettings` would drop (and
+ * anything it would keep only in part), instead of letting them vanish.
+ * Out-of-range numbers are not problems: they are clamped, as for any stored
+ * settings.
+ */
+function checkSites(sites: readonly unknown[], problems: Problems): void {
+  const firstIndex = new Map<string, number>();
+  sites.forEach((entry, i) => {
+    const where = `settings.sites[${i}]`;
+    if (!isPlainObject(entry)) return problems.add(`${where} is not an object`);
+    const { id, label, patterns } = entry;
+    if (typeof id !== 'string' || id === '' || id.length > SITE_TEXT_MAX) return problems.add(`${where} has no valid id`);
+    if (UNSAFE_KEYS.has(id)) return problems.add(`${where} has an id that cannot be used: ${JSON.stringify(id)}`);
+    const first = firstIndex.get(id);
+    if (first !== undefined) return problems.add(`${where} has the same id as settings.sites[${first}]`);
+    firstIndex.set(id, i);
+    if (!Array.isArray(patterns) || patterns.length === 0) return problems.add(`${where} has no site patterns`);
+    if (patterns.length > SITE_PATTERNS_MAX) return problems.add(`${where} has more than ${SITE_PATTERNS_MAX} site patterns`);
+    if (!patterns.every((p) => typeof p === 'string')) return problems.add(`${where} has a site pattern that is not text`);
+    if (patterns.some((p: string) => p.length > SITE_PATTERN_MAX)) return problems.add(`${where} has a site pattern that is too long`);
+    if (label !== undefined && (typeof label !== 'string' || label.length > SITE_TEXT_MAX)) return problems.add(`${where} has an invalid label`);
+  });
+}

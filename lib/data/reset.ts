@@ -1,0 +1,46 @@
+import { storage } from '@wxt-dev/storage';
+import { clear, promisifyRequest } from 'idb-keyval';
+import { clearJournal, countReflections } from '../journal/store';
+import { settingsItem } from '../settings/store';
+import { windowsItem } from '../pause/open-time-store';
+import { dataWrites, resolveStores, type DataDeps } from './stores';
+
+/** Deleting everything the extension keeps, after saying what that is. */
+
+/** What `deleteEverything` would delete, for the confirmation shown before it. */
+export async function describeEverything(deps: DataDeps = {}): Promise<{ reflections: number; pauses: number; sites: number }> {
+  const { journal, pauses, settings } = resolveStores(deps);
+  const [reflections, pauseCount, current] = await Promise.all([
+    countReflections(journal),
+    pauses('readonly', (s) => promisifyRequest(s.count())),
+    settings.get(),
+  ]);
+  return { reflections, pauses: pauseCount, sites: current.sites.length };
+}
+
+/**
+ * Deletes everything the extension keeps in this browser: the journal, the
+ * pause history, the settings, the open windows and the popup's unsaved
+ * draft. Every part is attempted even if one fails; then it throws naming
+ * what could not be deleted. Returns the counts deleted.
+ */
+export function deleteEverything(deps: DataDeps = {}): Promise<{ reflections: number; pauses: number; sites: number }> {
+  const { journal, pauses } = resolveStores(deps);
+  return dataWrites(async () => {
+    const counts = await describeEverything(deps);
+    const parts: [string, Promise<void>][] = [
+      ['the journal', clearJournal(journal)],
+      ['the pause history', clear(pauses)],
+      [
+        'the settings, windows and draft',
+        // The settings' version meta stays: without it, the next start would run every
+        // settings migration again over whatever the user saves from now on.
+        storage.removeItems([settingsItem, windowsItem, 'local:journalDraft']),
+      ],
+    ];
+    const results = await Promise.allSettled(parts.map(([, p]) => p));
+    const failed = parts.filter((_, i) => results[i]!.status === 'rejected').map(([name]) => name);
+    if (failed.length) throw new Error(`Could not delete ${failed.join(', ')}. Try again.`);
+    return counts;
+  });
+}

@@ -1,0 +1,44 @@
+import { entries } from 'idb-keyval';
+import { describe, expect, it } from 'vitest';
+import { browser } from 'wxt/browser';
+import { storage } from '@wxt-dev/storage';
+import { deleteEverything, describeEverything } from '@/lib/data/reset';
+import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
+import { getSettings, settingsItem } from '@/lib/settings/store';
+import { windowsItem } from '@/lib/pause/open-time-store';
+import { NOW, failingWrites, idAt, journal, pause, pauses, reflection, seed, site, freshStores } from './data-fixtures';
+
+freshStores();
+
+describe('describeEverything and deleteEverything', () => {
+  it('counts, then deletes the journal, pause history, settings, windows and draft', async () => {
+    await seed({ reflections: [reflection(), reflection()], pauses: [pause(), pause(), pause()], settings: { sites: [site('a')] } });
+    await windowsItem.setValue({ a: { openedAt: NOW, until: NOW + 1 } });
+    await storage.setItem('local:journalDraft', { id: idAt(NOW), text: 'unsaved', updatedAt: NOW });
+    await storage.setItem('local:unrelated', 'kept');
+    const counts = { reflections: 2, pauses: 3, sites: 1 };
+    expect(await describeEverything({ journal, pauses })).toEqual(counts);
+    expect(await deleteEverything({ journal, pauses })).toEqual(counts);
+    expect(await entries(journal)).toEqual([]);
+    expect(await entries(pauses)).toEqual([]);
+    const left = await browser.storage.local.get(null);
+    expect(Object.keys(left).filter((k) => !k.endsWith('$'))).toEqual(['unrelated']);
+    expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
+    expect(await describeEverything({ journal, pauses })).toEqual({ reflections: 0, pauses: 0, sites: 0 });
+  });
+
+  it('keeps the settings version, so the next start does not migrate what is saved later', async () => {
+    await settingsItem.setMeta({ v: 2 });
+    await seed({ settings: { sites: [site('a', { kind: 'meeting' })] } });
+    await deleteEverything({ journal, pauses });
+    expect(await settingsItem.getMeta()).toEqual({ v: 2 });
+  });
+
+  it('deletes what it can and says what it could not', async () => {
+    await seed({ reflections: [reflection()], pauses: [pause()], settings: { sites: [site('a')] } });
+    await expect(deleteEverything({ journal: failingWrites(journal), pauses })).rejects.toThrow('Could not delete the journal. Try again.');
+    expect(await entries(journal)).toHaveLength(1);
+    expect(await entries(pauses)).toEqual([]);
+    expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+});
