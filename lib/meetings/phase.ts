@@ -31,24 +31,34 @@ export function phaseOf(signs: PhaseSigns): CallPhase {
 }
 
 /**
- * Whether a page address is one a platform sends people to after a call
- * (Jitsi's close page, Zoom's page after leaving). An entry that starts with
- * "/" is a whole path on any host, for platforms that people host
- * themselves; anything else is a site as the options page takes it
- * ("app.zoom.us/wc/leave"), which covers the paths below it. Never throws.
+ * A test for the addresses a platform sends people to after a call (Jitsi's
+ * close page, Zoom's page after leaving), built once per platform so a read
+ * only compares. An entry that starts with "/" is a whole path on any host,
+ * for platforms that people host themselves; anything else is a site as the
+ * options page takes it ("zoom.us/wc/leave"), which covers the paths below
+ * it. The test never throws.
  */
-export function isLeftAddress(url: string, leftUrls: readonly string[]): boolean {
-  let path: string;
-  try {
-    path = new URL(url).pathname;
-  } catch {
-    return false;
-  }
-  return leftUrls.some((entry) => {
-    if (entry.startsWith('/')) return path === entry;
-    const parsed = parseSite(entry);
-    return parsed.ok && urlMatchesSite(parsed.rule, url);
+export function leftAddressTest(leftUrls: readonly string[]): (url: string) => boolean {
+  const paths = new Set(leftUrls.filter((e) => e.startsWith('/')));
+  const rules = leftUrls.filter((e) => !e.startsWith('/')).flatMap((e) => {
+    const parsed = parseSite(e);
+    return parsed.ok ? [parsed.rule] : [];
   });
+  if (paths.size === 0 && rules.length === 0) return () => false;
+  return (url) => {
+    let path: string;
+    try {
+      path = new URL(url).pathname;
+    } catch {
+      return false;
+    }
+    return paths.has(path) || rules.some((rule) => urlMatchesSite(rule, url));
+  };
+}
+
+/** Whether `url` is one of `leftUrls` (see `leftAddressTest`). */
+export function isLeftAddress(url: string, leftUrls: readonly string[]): boolean {
+  return leftAddressTest(leftUrls)(url);
 }
 
 /** How long after the user pressed the call's own leave control a page that shows no call counts as left. */

@@ -9,7 +9,7 @@
  */
 
 import { compileSignal, micOf, normaliseWords, type CompiledSignal } from './mic-signal';
-import { isLeftAddress, phaseOf } from './phase';
+import { leftAddressTest, phaseOf } from './phase';
 import { isRendered } from './rendered';
 import type { Marker, PlatformSelectors } from './selectors';
 import type { CallPhase, MeetingAdapter, MeetingState, MicState, PlatformId } from './types';
@@ -37,7 +37,8 @@ interface Compiled {
   anyLeave: string;
   mic: { css: readonly string[]; signals: readonly CompiledSignal[] };
   controls: readonly string[];
-  leftUrls: readonly string[];
+  /** Whether an address is one the platform sends people to after a call. */
+  isLeftAddress: (url: string) => boolean;
 }
 
 function compileMarker(marker: Marker): CompiledMarker {
@@ -59,7 +60,7 @@ function compile(table: PlatformSelectors): Compiled {
     anyLeave: table.leave.join(', '),
     mic: { css: table.mic.css, signals: table.mic.signals.map(compileSignal) },
     controls: table.controls,
-    leftUrls: table.leftUrls ?? [],
+    isLeftAddress: leftAddressTest(table.leftUrls ?? []),
   };
 }
 
@@ -218,7 +219,7 @@ export function makeAdapter(platform: PlatformId, label: string, table: Platform
       try {
         const docs = documentsOf(doc, c);
         // A frame moves to the page after a call before the tab does (Zoom), so its address counts too.
-        const leftByAddress = isLeftAddress(url, c.leftUrls) || docs.some((d) => d !== doc && isLeftAddress(d.URL, c.leftUrls));
+        const leftByAddress = c.isLeftAddress(url) || docs.some((d) => d !== doc && c.isLeftAddress(d.URL));
         let phase: CallPhase = leftByAddress ? 'left' : 'unknown';
         for (const d of phase === 'unknown' ? docs : []) {
           phase = phaseIn(d, c);
