@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
+import { settingsItem } from '@/lib/settings/storage-registry';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browserScripting } from '@/lib/browser/ports';
 import { messaging } from '@/lib/browser/messages';
 import { handleMeetingCardClose, handleMeetingCardHeight, handleMeetingNote, handlePauseShortcut } from '@/lib/meetings/actions';
-import { handlePauseContinue, handlePauseLeave, handlePauseNote, handlePauseShown, handleWindowAlarm } from '@/lib/pause/actions';
+import { handlePauseContinue, handlePauseLeave, handlePauseNote, handlePauseShown, handleOpenTimeAlarm } from '@/lib/pause/actions';
 import { countReflections } from '@/lib/journal/store';
 import { reconcileRegistration } from '@/lib/sites/registration';
-import { getSettings, settingsItem } from '@/lib/settings/store';
+import { getSettings } from '@/lib/settings/store';
 import { siteIdOfAlarm } from '@/lib/pause/open-time';
 import { PAUSE_COMMAND } from '@/lib/meetings/command';
 
@@ -31,7 +32,7 @@ export default defineBackground({
     browser.permissions.onRemoved.addListener(reconcile);
     browser.alarms.onAlarm.addListener((alarm) => {
       const siteId = siteIdOfAlarm(alarm.name);
-      if (siteId) void handleWindowAlarm(siteId);
+      if (siteId) void handleOpenTimeAlarm(siteId);
     });
     messaging.onMessage('pauseShown', ({ data, sender }) => handlePauseShown(data, sender));
     messaging.onMessage('pauseLeave', ({ data, sender }) => handlePauseLeave(data, sender));

@@ -30,7 +30,7 @@ export const PROBLEMS_SHOWN = 5;
 const SITE_TEXT_MAX = 4000;
 const SITE_PATTERNS_MAX = 100;
 const SITE_PATTERN_MAX = 2000;
-/** Ids that would change an object's prototype if ever used as a plain object's key (windows are keyed by site id). */
+/** Ids that would change an object's prototype if ever used as a plain object's key (open times are keyed by site id). */
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export type ParseResult = { ok: true; file: ExportFile } | { ok: false; problems: string[] };

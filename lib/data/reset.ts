@@ -1,8 +1,7 @@
 import { storage } from '@wxt-dev/storage';
+import { STORED_ITEMS } from '../settings/storage-registry';
 import { clear, promisifyRequest } from 'idb-keyval';
 import { clearJournal, countReflections } from '../journal/store';
-import { settingsItem } from '../settings/store';
-import { windowsItem } from '../pause/open-time-store';
 import { dataWrites, resolveStores, type DataDeps } from './stores';
 
 /** Deleting everything the extension keeps, after saying what that is. */
@@ -20,8 +19,8 @@ export async function describeEverything(deps: DataDeps = {}): Promise<{ reflect
 
 /**
  * Deletes everything the extension keeps in this browser: the journal, the
- * pause history, the settings, the open windows and the popup's unsaved
- * draft. Every part is attempted even if one fails; then it throws naming
+ * pause history, and every item in storage (`STORED_ITEMS`: the settings,
+ * open times, the popup's unsaved draft, the meeting pages' notes). Every part is attempted even if one fails; then it throws naming
  * what could not be deleted. Returns the counts deleted.
  */
 export function deleteEverything(deps: DataDeps = {}): Promise<{ reflections: number; pauses: number; sites: number }> {
@@ -32,10 +31,10 @@ export function deleteEverything(deps: DataDeps = {}): Promise<{ reflections: nu
       ['the journal', clearJournal(journal)],
       ['the pause history', clear(pauses)],
       [
-        'the settings, windows and draft',
+        'the settings and the rest kept in storage',
         // The settings' version meta stays: without it, the next start would run every
         // settings migration again over whatever the user saves from now on.
-        storage.removeItems([settingsItem, windowsItem, 'local:journalDraft']),
+        storage.removeItems([...STORED_ITEMS]),
       ],
     ];
     const results = await Promise.allSettled(parts.map(([, p]) => p));

@@ -52,6 +52,32 @@ export function tagsInText(text: string): string[] {
   return tags;
 }
 
+/** A piece of a reflection's text: words as written, or one of its #tags as written with `tag` its stored form. */
+export interface TextPiece {
+  text: string;
+  tag?: string;
+}
+
+/**
+ * The text in pieces, each of its #tags listed in `tags` a piece of its own,
+ * so a list can show a tag once, where it was written, and let it be
+ * clicked. Joined, the pieces give back the text unchanged.
+ */
+export function textWithTags(text: string, tags: readonly string[]): TextPiece[] {
+  const pieces: TextPiece[] = [];
+  let from = 0;
+  for (const match of text.matchAll(TAG_PATTERN)) {
+    const tag = match[2]!.toLowerCase().normalize('NFC');
+    if (!tags.includes(tag)) continue;
+    const at = match.index + match[1]!.length;
+    if (at > from) pieces.push({ text: text.slice(from, at) });
+    from = at + 1 + match[2]!.length;
+    pieces.push({ text: text.slice(at, from), tag });
+  }
+  if (from < text.length) pieces.push({ text: text.slice(from) });
+  return pieces;
+}
+
 /** The stored value as a reflection, or undefined when it is not a valid one stored under its own id (`key`). */
 export function storedReflection(key: IDBValidKey, value: unknown): Reflection | undefined {
   if (reflectionProblem(value) !== undefined) return undefined;

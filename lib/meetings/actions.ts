@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
+import { pendingMeetingItem } from '../settings/storage-registry';
 import { isTimeSortableId } from '../browser/ids';
 import { oneLine } from '../browser/text';
 import { saveReflection } from '../journal/store';
 import type { MeetingMoment } from '../browser/messages';
 import { meetingTabMessaging, type MeetingProtocol } from '../browser/messages';
-import { meetingIdOf, pendingMeetingItem } from './pending-meeting';
+import { meetingIdOf } from './pending-meeting';
 import { newReflection } from '../journal/reflection';
 import { getSettings } from '../settings/store';
 import { siteForUrl } from '../sites/trigger-sites';

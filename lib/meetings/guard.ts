@@ -1,4 +1,5 @@
 import type { MeetingMoment, MeetingReading } from '../browser/messages';
+import type { ScriptLife } from '../browser/script-life';
 import { placeCard, type Rect } from './placement';
 import { CHIP_DEFAULT, createCardLayer, createChip, type ChipPosition } from './overlay';
 import { boxInPage } from './read';
@@ -46,7 +47,8 @@ export interface MeetingEnv {
   reportUnread(part: UnreadPart): void;
   /** This page read the call and the microphone: an earlier unread note for the platform can go. */
   reportRead(): void;
-  isAlive(): boolean;
+  /** The script's lifetime: when it ends (an update, a reload, the extension gone), the chip and card go with it. */
+  life: ScriptLife;
   /**
    * Wires `open` to the shortcut (through the background), `close` to the
    * card's own close, `fit` to the card telling its height, and `reading` to
@@ -66,9 +68,8 @@ export interface MeetingEnv {
  * never modal, sits where the call's controls are not, and takes focus only
  * when the user summoned it.
  */
-export function startMeetingGuard(env: MeetingEnv): () => void {
-  const { win, doc, adapter } = env;
-  const stop = new AbortController();
+export function startMeetingGuard(env: MeetingEnv): void {
+  const { win, doc, adapter, life } = env;
   const card = createCardLayer(doc);
   let state: MeetingState = { phase: 'unknown', mic: 'unknown' };
   let shown: MeetingMoment | undefined;
@@ -99,6 +100,7 @@ export function startMeetingGuard(env: MeetingEnv): () => void {
   }
 
   function open(moment: MeetingMoment, focus: boolean): void {
+    if (life.signal.aborted) return;
     const box = placeCard({ width: win.innerWidth, height: win.innerHeight }, CARD_SIZE[moment], controlRects());
     const params = new URLSearchParams({ moment, platform: adapter.platform, label: adapter.label });
     card.show(env.cardUrl(params), box, focus);
@@ -128,7 +130,6 @@ export function startMeetingGuard(env: MeetingEnv): () => void {
   }
 
   async function read(): Promise<void> {
-    if (!env.isAlive()) return teardown();
     let next: MeetingState;
     try {
       next = adapter.read(doc, env.url());
@@ -160,11 +161,11 @@ export function startMeetingGuard(env: MeetingEnv): () => void {
     }
   }
 
-  function teardown(): void {
-    stop.abort();
+  // The next version, if any, puts its own back: its guard is injected into this tab.
+  life.onInvalidated(() => {
     card.destroy();
     chip?.destroy();
-  }
+  });
 
   env.listen(
     {
@@ -176,10 +177,10 @@ export function startMeetingGuard(env: MeetingEnv): () => void {
       },
       reading: () => ({ platform: adapter.platform, label: adapter.label, ...state }),
     },
-    stop.signal,
+    life.signal,
   );
   void env.chipPosition().then((p) => {
-    if (stop.signal.aborted) return;
+    if (life.signal.aborted) return;
     chip = createChip(doc, p ?? CHIP_DEFAULT, () => open('during', true), (moved) => env.saveChipPosition(moved), 'Pause Moment: pause before agreeing');
   });
   doc.addEventListener(
@@ -188,10 +189,9 @@ export function startMeetingGuard(env: MeetingEnv): () => void {
       const target = event.target as Element | null;
       if (event.isTrusted && typeof target?.closest === 'function' && adapter.isLeaveControl(target)) leavePressedAt = Date.now();
     },
-    { capture: true, passive: true, signal: stop.signal },
+    { capture: true, passive: true, signal: life.signal },
   );
-  const timer = win.setInterval(() => void read(), READ_INTERVAL_MS);
-  stop.signal.addEventListener('abort', () => win.clearInterval(timer));
+  // Each tick also looks for the extension, and ends `life` once it is gone.
+  life.setInterval(() => void read(), READ_INTERVAL_MS);
   void read();
-  return teardown;
 }

@@ -1,3 +1,6 @@
+import type { ChipPosition } from '../settings/storage-registry';
+
+export type { ChipPosition } from '../settings/storage-registry';
 import type { Rect } from './placement';
 import { setImportantStyles } from '../browser/css';
 import { createPauseIcon } from '../browser/pause-icon';
@@ -39,7 +42,17 @@ export interface MeetingCardLayer {
 }
 
 /** Creates the card layer for `doc`. */
+/**
+ * Takes away what an earlier run left of `tag` in the page: after an update,
+ * Firefox keeps the old version's chip and card in the page with nothing
+ * behind them (see `pause/guard.ts`), and the new run puts up its own.
+ */
+function removeEarlier(doc: Document, tag: string): void {
+  for (const el of [...doc.getElementsByTagName(tag)]) el.remove();
+}
+
 export function createCardLayer(doc: Document): MeetingCardLayer {
+  removeEarlier(doc, 'pause-moment-card');
   const host = doc.createElement('pause-moment-card');
   const root = host.attachShadow({ mode: 'closed' });
   let frame: HTMLIFrameElement | undefined;
@@ -99,17 +112,19 @@ export function createCardLayer(doc: Document): MeetingCardLayer {
   };
 }
 
-/** Where the chip sits, as fractions of the window, so it stays put when the window is resized. */
-export interface ChipPosition {
-  x: number;
-  y: number;
-}
 
 /** How present the chip is while nobody points at it: visible, never calling for attention. */
 export const CHIP_RESTING_OPACITY = '0.55';
 
 /** The chip's default place: the right edge, above the middle, away from top bars and bottom call controls. */
 export const CHIP_DEFAULT: ChipPosition = { x: 0.97, y: 0.35 };
+
+/** A stored chip position, if it is one: two fractions of the window. Anything else reads as none. */
+export function chipPositionOf(raw: unknown): ChipPosition | undefined {
+  const p = raw as Partial<ChipPosition> | null | undefined;
+  const fraction = (n: unknown): n is number => typeof n === 'number' && n >= 0 && n <= 1;
+  return p && fraction(p.x) && fraction(p.y) ? { x: p.x, y: p.y } : undefined;
+}
 const CHIP_SIZE = 44;
 /** A press that moves less than this is a click, not a drag. */
 const DRAG_THRESHOLD = 5;
@@ -121,6 +136,7 @@ const DRAG_THRESHOLD = 5;
  */
 export function createChip(doc: Document, position: ChipPosition, onpress: () => void, onmoved: (p: ChipPosition) => void, label: string): { destroy(): void; move(p: ChipPosition): void } {
   const win = doc.defaultView!;
+  removeEarlier(doc, 'pause-moment-chip');
   const host = doc.createElement('pause-moment-chip');
   const root = host.attachShadow({ mode: 'closed' });
   const button = doc.createElement('button');

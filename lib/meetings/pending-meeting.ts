@@ -1,19 +1,7 @@
-import { storage } from '@wxt-dev/storage';
+import type { PendingMeeting } from '../settings/storage-registry';
+
+export type { PendingMeeting } from '../settings/storage-registry';
 import { isWithin } from '../browser/time';
-
-/** A call the user joined and has not yet reflected on. */
-export interface PendingMeeting {
-  platform: string;
-  /** The meeting's address without query or fragment, to link the reflection to it. */
-  meetingId: string;
-  joinedAt: number;
-}
-
-/**
- * Set when a call starts, cleared when the after-call reflection is saved or
- * skipped. If the tab closes first, the popup asks the next time it opens.
- */
-export const pendingMeetingItem = storage.defineItem<PendingMeeting | null>('local:pendingMeeting', { fallback: null });
 
 /** Reads a stored pending meeting defensively. */
 export function normalisePendingMeeting(raw: unknown): PendingMeeting | null {
@@ -21,6 +9,11 @@ export function normalisePendingMeeting(raw: unknown): PendingMeeting | null {
   const p = raw as Partial<PendingMeeting>;
   if (typeof p.platform !== 'string' || typeof p.meetingId !== 'string' || typeof p.joinedAt !== 'number') return null;
   return { platform: p.platform.slice(0, 40), meetingId: p.meetingId.slice(0, 300), joinedAt: p.joinedAt };
+}
+
+/** The call a meeting page at `url` starts on `platformLabel` at `now`, to be asked about afterwards. */
+export function pendingMeetingFor(platformLabel: string, url: string, now: number): PendingMeeting {
+  return { platform: platformLabel, meetingId: meetingIdOf(url), joinedAt: now };
 }
 
 /** The meeting id for a page address: origin and path, nothing the page put in the query. */

@@ -10,6 +10,7 @@ import { jitsiAdapter } from './jitsi';
 import { meetAdapter } from './meet';
 import { teamsAdapter } from './teams';
 import type { MeetingAdapter, PlatformId } from './types';
+import type { TriggerSite } from '../settings/settings';
 import { webexAdapter } from './webex';
 import { wherebyAdapter } from './whereby';
 import { zoomAdapter } from './zoom';
@@ -50,4 +51,9 @@ export function isPlatformId(value: unknown): value is PlatformId {
 /** The adapter that reads a platform's meeting page. */
 export function adapterFor(platform: PlatformId): MeetingAdapter {
   return ADAPTERS[platform];
+}
+
+/** The adapter for a chosen meeting site: its platform's, or, for a host the user added, self-hosted Jitsi Meet's. */
+export function adapterForSite(site: Pick<TriggerSite, 'presetId'>): MeetingAdapter {
+  return adapterFor(site.presetId && isPlatformId(site.presetId) ? site.presetId : 'jitsi');
 }

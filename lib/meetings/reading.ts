@@ -6,6 +6,9 @@
 
 import type { MeetingReading } from '../browser/messages';
 import type { CallPhase, MicState, PlatformId } from './types';
+import { meetingUnreadItem, type UnreadNote, type UnreadPart } from '../settings/storage-registry';
+
+export type { UnreadNote, UnreadPart } from '../settings/storage-registry';
 
 const PHASE_WORDS: Record<Exclude<CallPhase, 'unknown'>, string> = {
   'pre-join': 'before joining',
@@ -38,8 +41,6 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 /** How long a page or a call must go unread before it counts as unread: longer than any re-render, shorter than a meeting. */
 export const UNREAD_AFTER_MS = 2 * 60_000;
 
-/** What could not be read for a whole visit or call. */
-export type UnreadPart = 'phase' | 'mic';
 
 /** What a meeting page has been able to read since it opened. */
 export interface ReadHistory {
@@ -64,11 +65,6 @@ export function unreadPart(h: ReadHistory): UnreadPart | undefined {
   return undefined;
 }
 
-/** A platform that went unread, kept for the options page. */
-export interface UnreadNote {
-  part: UnreadPart;
-  at: number;
-}
 
 /** The options page's words for a platform that went unread. */
 export function describeUnread(label: string, note: UnreadNote, locale?: string): string {
@@ -78,11 +74,6 @@ export function describeUnread(label: string, note: UnreadNote, locale?: string)
     : `On ${day}, Pause Moment could not read your microphone in a ${label} call, so the breath on unmute could not show. If this keeps happening, ${label} may have changed its page.`;
 }
 
-/** Where the unread notes are kept (`browser.storage.local`), by platform. Written by meeting pages, read and cleared by the options page. */
-export const UNREAD_KEY = 'meetingUnread';
-
-/** Whether the last call was asked about, for "some calls" (never two in a row). Written by meeting pages. */
-export const LAST_CALL_ASKED_KEY = 'meetingLastCallAsked';
 
 /** Stored unread notes, read defensively: anything malformed is dropped. */
 export function normaliseUnread(raw: unknown): Partial<Record<PlatformId, UnreadNote>> {
@@ -110,4 +101,20 @@ export function withoutUnread(raw: unknown, platform: PlatformId): Partial<Recor
   if (!notes[platform]) return undefined;
   delete notes[platform];
   return notes;
+}
+
+/** The stored unread notes, normalised. */
+export async function readUnread(): Promise<Partial<Record<PlatformId, UnreadNote>>> {
+  return normaliseUnread(await meetingUnreadItem.getValue());
+}
+
+/** Keeps a note that `platform` went unread. */
+export async function noteUnread(platform: PlatformId, note: UnreadNote): Promise<void> {
+  await meetingUnreadItem.setValue(withUnread(await meetingUnreadItem.getValue(), platform, note));
+}
+
+/** Drops `platform`'s unread note, if it has one. */
+export async function dropUnread(platform: PlatformId): Promise<void> {
+  const next = withoutUnread(await meetingUnreadItem.getValue(), platform);
+  if (next) await meetingUnreadItem.setValue(next);
 }

@@ -1,4 +1,5 @@
 import type { Sender } from '../browser/messages';
+import { openTimesItem } from '../settings/storage-registry';
 import { browser } from 'wxt/browser';
 import { isTimeSortableId } from '../browser/ids';
 import { oneLine } from '../browser/text';
@@ -8,16 +9,15 @@ import { newReflection } from '../journal/reflection';
 import { leaveTab } from './leave';
 import type { PauseProtocol, PauseRef } from '../browser/messages';
 import { recordPauseChoice, recordPauseShown, type PauseRecord } from './log';
-import { WINDOW_MINUTES, type TriggerSite } from '../settings/settings';
+import { OPEN_MINUTES, type TriggerSite } from '../settings/settings';
 import { getSettings } from '../settings/store';
 import { rulesOf } from '../sites/trigger-sites';
 import { urlMatchesSite } from '../sites/site-rules';
-import { isWindowOpen, newWindow, windowAlarmName, normaliseWindows, type SiteWindows } from './open-time';
-import { windowsItem } from './open-time-store';
+import { isOpenNow, newOpenTime, openTimeAlarmName, normaliseOpenTimes, type OpenTimes } from './open-time';
 
 /**
  * The site a pause message may act on: only our own pause page, framed in a
- * tab that is on that site, may record a choice or open a window. Anything
+ * tab that is on that site, may record a choice or start an open time. Anything
  * else (another extension page, a forged message) gets undefined.
  */
 export async function siteForPauseSender(
@@ -48,16 +48,16 @@ function fallbackRecord(site: TriggerSite, tabUrl: string | undefined): Omit<Pau
 }
 
 /**
- * Changes the stored windows (undefined: no change). Continue and window
+ * Changes the stored open times (undefined: no change). Continue and open time
  * alarms both read, change and write back the whole record, so the writes are
  * queued: otherwise one could write back a copy read before the other's write
- * and undo it (a new window lost, so the pause stays up after Continue).
+ * and undo it (a new open time lost, so the pause stays up after Continue).
  */
-const windowsWrites = createWriteQueue();
-function updateWindows(change: (windows: SiteWindows) => SiteWindows | undefined): Promise<void> {
-  return windowsWrites(async () => {
-    const next = change(normaliseWindows(await windowsItem.getValue()));
-    if (next) await windowsItem.setValue(next);
+const openTimeWrites = createWriteQueue();
+function updateOpenTimes(change: (openTimes: OpenTimes) => OpenTimes | undefined): Promise<void> {
+  return openTimeWrites(async () => {
+    const next = change(normaliseOpenTimes(await openTimesItem.getValue()));
+    if (next) await openTimesItem.setValue(next);
   });
 }
 
@@ -92,7 +92,7 @@ export async function handlePauseLeave(data: PauseRef & { canGoBack?: boolean },
 }
 
 /**
- * The user chose Continue: open a window for the whole site (every tab hears
+ * The user chose Continue: start an open time for the whole site (every tab hears
  * of it through storage) and set an alarm for its end, measured in wall-clock
  * time so it survives the background sleeping.
  */
@@ -104,30 +104,30 @@ export async function handlePauseContinue(
   const ok = await siteForPauseSender(sender, data.siteId, data.pauseId);
   if (!ok) return;
   const minutes = Number.isFinite(data.minutes)
-    ? Math.min(WINDOW_MINUTES.max, Math.max(WINDOW_MINUTES.min, Math.round(data.minutes)))
+    ? Math.min(OPEN_MINUTES.max, Math.max(OPEN_MINUTES.min, Math.round(data.minutes)))
     : ok.site.windowMinutes;
-  const window = newWindow(minutes, now, data.intention);
-  await updateWindows((windows) => ({ ...windows, [ok.site.id]: window }));
-  await browser.alarms.create(windowAlarmName(ok.site.id), { when: window.until });
+  const opened = newOpenTime(minutes, now, data.intention);
+  await updateOpenTimes((times) => ({ ...times, [ok.site.id]: opened }));
+  await browser.alarms.create(openTimeAlarmName(ok.site.id), { when: opened.until });
   await recordPauseChoice(
     data.pauseId,
     'continue',
-    { windowMinutes: minutes, ...(window.intention ? { intention: window.intention } : {}) },
+    { windowMinutes: minutes, ...(opened.intention ? { intention: opened.intention } : {}) },
     now,
     fallbackRecord(ok.site, sender.tab?.url),
   );
 }
 
 /**
- * A window's alarm fired: mark the window ended, which every open tab of the
+ * An open time's alarm fired: mark the open time ended, which every open tab of the
  * site hears through storage and answers by pausing again. The tabs also keep
  * their own timers; this covers tabs whose timers the browser throttled.
  */
-export function handleWindowAlarm(siteId: string, now = Date.now()): Promise<void> {
-  return updateWindows((windows) => {
-    const w = windows[siteId];
-    if (!w || w.endedAt || isWindowOpen(w, now)) return undefined;
-    return { ...windows, [siteId]: { ...w, endedAt: now } };
+export function handleOpenTimeAlarm(siteId: string, now = Date.now()): Promise<void> {
+  return updateOpenTimes((times) => {
+    const w = times[siteId];
+    if (!w || w.endedAt || isOpenNow(w, now)) return undefined;
+    return { ...times, [siteId]: { ...w, endedAt: now } };
   });
 }
 

@@ -1,35 +1,19 @@
 import { oneLine } from '../browser/text';
+import type { OpenTime, OpenTimes } from '../settings/storage-registry';
 
-/**
- * A time the user chose to spend on a site after a pause. It covers the whole
- * site in every tab and is measured in wall-clock time, so it ends on time
- * even if the background slept or the laptop was closed in between.
- */
-export interface SiteWindow {
-  /** Epoch ms when the user chose Continue. */
-  openedAt: number;
-  /** Epoch ms when the window ends. */
-  until: number;
-  /** What the user said they came for, shown back when the window ends. */
-  intention?: string;
-  /** Set by the background's alarm when the window ended, so every open tab hears of it. */
-  endedAt?: number;
-}
-
-/** Windows by trigger site id. An ended window is kept so its intention can be shown back. */
-export type SiteWindows = Record<string, SiteWindow>;
+export type { OpenTime, OpenTimes } from '../settings/storage-registry';
 
 /** Longest intention kept, in characters: it is one line. */
 export const INTENTION_MAX = 200;
 
 /** Whether `w` lets the user in at `now`. */
-export function isWindowOpen(w: SiteWindow | undefined, now: number): boolean {
+export function isOpenNow(w: OpenTime | undefined, now: number): boolean {
   return !!w && typeof w.until === 'number' && now < w.until;
 }
 
 /** Milliseconds left in `w` at `now` (0 when closed). */
-export function windowRemaining(w: SiteWindow | undefined, now: number): number {
-  return w && isWindowOpen(w, now) ? w.until - now : 0;
+export function openTimeLeft(w: OpenTime | undefined, now: number): number {
+  return w && isOpenNow(w, now) ? w.until - now : 0;
 }
 
 /** A one-line intention: trimmed, newlines folded, bounded. Empty means none. */
@@ -39,20 +23,20 @@ export function cleanIntention(text: unknown): string | undefined {
   return line || undefined;
 }
 
-/** The window a Continue of `minutes` at `now` opens. */
-export function newWindow(minutes: number, now: number, intention?: string): SiteWindow {
+/** The open time a Continue of `minutes` at `now` opens. */
+export function newOpenTime(minutes: number, now: number, intention?: string): OpenTime {
   const clean = cleanIntention(intention);
   return { openedAt: now, until: now + Math.round(minutes * 60_000), ...(clean ? { intention: clean } : {}) };
 }
 
-/** Reads windows from storage defensively: a malformed entry reads as no window. */
-export function normaliseWindows(raw: unknown): SiteWindows {
-  const out: SiteWindows = {};
+/** Reads open times from storage defensively: a malformed entry reads as no open time. */
+export function normaliseOpenTimes(raw: unknown): OpenTimes {
+  const out: OpenTimes = {};
   if (!raw || typeof raw !== 'object') return out;
   for (const [id, w] of Object.entries(raw as Record<string, unknown>)) {
     // Keys become properties of a plain object: never let one name its prototype.
     if (!w || typeof w !== 'object' || id === '__proto__' || id === 'constructor' || id === 'prototype') continue;
-    const { openedAt, until, intention, endedAt } = w as SiteWindow;
+    const { openedAt, until, intention, endedAt } = w as OpenTime;
     if (typeof openedAt !== 'number' || typeof until !== 'number') continue;
     const clean = cleanIntention(intention);
     out[id] = { openedAt, until, ...(clean ? { intention: clean } : {}), ...(typeof endedAt === 'number' ? { endedAt } : {}) };
@@ -60,12 +44,12 @@ export function normaliseWindows(raw: unknown): SiteWindows {
   return out;
 }
 
-/** Alarm name for the end of a site's window. */
-export function windowAlarmName(siteId: string): string {
+/** Alarm name for the end of a site's open time. */
+export function openTimeAlarmName(siteId: string): string {
   return `window-end:${siteId}`;
 }
 
-/** The site id an alarm name refers to, if it is a window alarm. */
+/** The site id an alarm name refers to, if it is an open time alarm. */
 export function siteIdOfAlarm(name: string): string | undefined {
   return name.startsWith('window-end:') ? name.slice('window-end:'.length) : undefined;
 }

@@ -50,11 +50,34 @@ const FRAME: Record<string, string> = {
   'color-scheme': 'light dark',
 };
 
+/**
+ * The page's root while the pause is up. The root's scrollbar gutter is taken
+ * from the viewport, and Firefox lays fixed boxes out in what is left, top-layer
+ * ones (our dialog) included: https://github.com/w3c/csswg-drafts/issues/14314
+ * (from https://bugzilla.mozilla.org/show_bug.cgi?id=2061066); Chromium 156
+ * does the same for our cover when it draws classic scrollbars. The page then
+ * showed in the scrollbar's strip and the card sat half a scrollbar off
+ * centre. With no scrollbar and no gutter on the root, the cover spans the
+ * window, and the page cannot scroll behind it.
+ */
+const PAGE_ROOT: Record<string, string> = {
+  'overflow-x': 'hidden',
+  'overflow-y': 'hidden',
+  'scrollbar-gutter': 'auto',
+};
 
 /** A page that keeps removing the cover is answered on a timer rather than at once, so the two never lock the page up. */
 const CHURN_LIMIT = 20;
 const CHURN_WINDOW_MS = 1000;
 const CHURN_DELAY_MS = 50;
+
+/** The host element's tag: a newer guard in the page finds an earlier one's cover by it. */
+export const COVER_TAG = 'pause-moment';
+
+/** Whether an earlier guard's cover is in the page (one from before an update or a second injection). */
+export function hasEarlierCover(doc: Document): boolean {
+  return doc.getElementsByTagName(COVER_TAG).length > 0;
+}
 
 /** The cover, once created. */
 export interface PauseOverlay {
@@ -65,6 +88,13 @@ export interface PauseOverlay {
   readonly showing: boolean;
   /** Stops guarding and removes everything. */
   destroy(): void;
+  /**
+   * Stops guarding but leaves a covering cover in place, without its pause
+   * page, for `afterMs`: a newer guard (after an update, or a second
+   * injection) takes the page over without a pixel of it showing, and if
+   * none comes (the extension was disabled or removed) the cover then goes.
+   */
+  retire(afterMs: number): void;
 }
 
 /**
@@ -74,7 +104,7 @@ export interface PauseOverlay {
  * where it was: its wait counts from when the pause first showed).
  */
 export function createPauseOverlay(doc: Document): PauseOverlay {
-  const host = doc.createElement('pause-moment');
+  const host = doc.createElement(COVER_TAG);
   const root = host.attachShadow({ mode: 'closed' });
   const dialog = doc.createElement('dialog');
   dialog.setAttribute('aria-label', 'Pause Moment');
@@ -88,6 +118,39 @@ export function createPauseOverlay(doc: Document): PauseOverlay {
   let placement = 0;
   let removals: number[] = [];
   let retry: ReturnType<typeof setTimeout> | undefined;
+  /** The page's root we styled, and its own inline values of those styles, given back when the cover goes. */
+  let heldRoot: { html: HTMLElement; hadStyle: boolean; own: Record<string, [value: string, priority: string]>; afterEarlier: boolean } | undefined;
+
+  /** Takes the root's scrollbar away; a value the page sets there meanwhile is kept for later. */
+  function holdRoot(): void {
+    const html = doc.documentElement;
+    if (!showing || !html) return;
+    if (html !== heldRoot?.html) {
+      releaseRoot();
+      // An earlier cover still in the page (after an update Firefox leaves the old
+      // version's, with nothing behind it) may hold the root: a value of ours there is
+      // its, not the page's, and the page's own is then not known.
+      const afterEarlier = [...doc.getElementsByTagName(COVER_TAG)].some((el) => el !== host);
+      heldRoot = { html, hadStyle: html.hasAttribute('style'), own: {}, afterEarlier };
+    }
+    for (const [name, value] of Object.entries(PAGE_ROOT)) {
+      const now: [string, string] = [html.style.getPropertyValue(name), html.style.getPropertyPriority(name)];
+      const ours = now[0] === value && now[1] === 'important';
+      if (!ours || !(name in heldRoot.own)) heldRoot.own[name] = ours && heldRoot.afterEarlier ? ['', ''] : now;
+      if (!ours) html.style.setProperty(name, value, 'important');
+    }
+  }
+
+  function releaseRoot(): void {
+    if (!heldRoot) return;
+    const { html, hadStyle, own } = heldRoot;
+    heldRoot = undefined;
+    for (const [name, [value, priority]] of Object.entries(own)) {
+      if (value) html.style.setProperty(name, value, priority);
+      else html.style.removeProperty(name);
+    }
+    if (!hadStyle && html.getAttribute('style') === '') html.removeAttribute('style');
+  }
 
   /** Puts the dialog at the top of the top layer, as the modal one. */
   function raise(): void {
@@ -117,6 +180,7 @@ export function createPauseOverlay(doc: Document): PauseOverlay {
     const parent = parents[placement++ % Math.max(1, parents.length)];
     if (!parent) return;
     parent.appendChild(host);
+    holdRoot();
     observe();
     raise();
   }
@@ -128,6 +192,7 @@ export function createPauseOverlay(doc: Document): PauseOverlay {
       if (host.getAttribute('style') !== hostStyle) setImportantStyles(host, COVER);
       for (const name of ['inert', 'hidden', 'popover']) if (host.hasAttribute(name)) host.removeAttribute(name);
     }
+    if (records.some((r) => r.target === doc.documentElement && r.type === 'attributes')) holdRoot();
     if (!host.isConnected) attach();
     else observe();
   });
@@ -139,9 +204,10 @@ export function createPauseOverlay(doc: Document): PauseOverlay {
     dialogs.disconnect();
     guard.observe(doc, { childList: true });
     guard.observe(host, { attributes: true });
-    if (host.parentNode) guard.observe(host.parentNode, { childList: true });
+    // One registration per node: <html> is watched below, for its children and its style.
+    if (host.parentNode && host.parentNode !== doc.documentElement) guard.observe(host.parentNode, { childList: true });
     if (doc.documentElement) {
-      guard.observe(doc.documentElement, { childList: true });
+      guard.observe(doc.documentElement, { childList: true, attributes: true, attributeFilter: ['style'] });
       dialogs.observe(doc.documentElement, { subtree: true, attributes: true, attributeFilter: ['open'] });
     }
   }
@@ -167,6 +233,30 @@ export function createPauseOverlay(doc: Document): PauseOverlay {
   dialog.addEventListener('cancel', onCancel);
   dialog.addEventListener('close', onClose);
 
+  /** Removes covers an earlier guard left, once this one covers or has decided not to. */
+  function removeEarlier(): void {
+    for (const el of [...doc.getElementsByTagName(COVER_TAG)]) if (el !== host) el.remove();
+  }
+
+  function stopListening(): void {
+    destroyed = true;
+    clearTimeout(retry);
+    retry = undefined;
+    guard.disconnect();
+    dialogs.disconnect();
+    doc.removeEventListener('toggle', onToggle, true);
+    doc.removeEventListener('fullscreenchange', onFullscreen, true);
+    doc.removeEventListener('play', onPlay, true);
+  }
+
+  function removeCover(): void {
+    frame?.remove();
+    frame = undefined;
+    if (dialog.open) dialog.close();
+    host.remove();
+    releaseRoot();
+  }
+
   return {
     show(frameUrl) {
       if (destroyed) return;
@@ -181,13 +271,16 @@ export function createPauseOverlay(doc: Document): PauseOverlay {
         frame.src = frameUrl;
         dialog.appendChild(frame);
       }
-      if (host.isConnected) observe();
-      else attach();
+      if (host.isConnected) {
+        holdRoot();
+        observe();
+      } else attach();
       if (!dialog.open) raise();
       for (const media of doc.querySelectorAll('audio, video')) (media as HTMLMediaElement).pause();
       onFullscreen();
       // At document_start there may be no <html> yet: attach as soon as there is.
       if (!host.isConnected) guard.observe(doc, { childList: true });
+      removeEarlier();
     },
     hide() {
       showing = false;
@@ -195,20 +288,26 @@ export function createPauseOverlay(doc: Document): PauseOverlay {
       retry = undefined;
       guard.disconnect();
       dialogs.disconnect();
-      frame?.remove();
-      frame = undefined;
-      if (dialog.open) dialog.close();
-      host.remove();
+      removeCover();
+      removeEarlier();
     },
     get showing() {
       return showing;
     },
     destroy() {
-      this.hide();
-      destroyed = true;
-      doc.removeEventListener('toggle', onToggle, true);
-      doc.removeEventListener('fullscreenchange', onFullscreen, true);
-      doc.removeEventListener('play', onPlay, true);
+      showing = false;
+      stopListening();
+      removeCover();
+    },
+    retire(afterMs) {
+      const covering = showing && host.isConnected;
+      showing = false;
+      stopListening();
+      if (!covering) return removeCover();
+      // Its pause page belongs to the extension as it was: it may be gone with it.
+      frame?.remove();
+      frame = undefined;
+      setTimeout(removeCover, afterMs);
     },
   };
 }

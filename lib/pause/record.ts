@@ -9,7 +9,7 @@ const CHOICES: readonly PauseChoice[] = ['leave', 'continue', 'none'];
 const NAME_MAX = 4000;
 const HOST_MAX = 300;
 const WAIT_MAX_SECONDS = 3600;
-const WINDOW_MAX_MINUTES = 7 * 24 * 60;
+const OPEN_MAX_MINUTES = 7 * 24 * 60;
 
 function isTime(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value < 8.64e15;
@@ -37,7 +37,7 @@ export function pauseRecordProblem(value: unknown): string | undefined {
   if (!isNumberIn(p.waitSeconds, 0, WAIT_MAX_SECONDS)) return 'has no valid waitSeconds';
   if (!CHOICES.includes(p.choice as PauseChoice)) return 'has an unknown choice';
   if (p.decidedAt !== undefined && !isTime(p.decidedAt)) return 'has an invalid decidedAt time';
-  if (p.windowMinutes !== undefined && !isNumberIn(p.windowMinutes, 0, WINDOW_MAX_MINUTES)) return 'has invalid windowMinutes';
+  if (p.windowMinutes !== undefined && !isNumberIn(p.windowMinutes, 0, OPEN_MAX_MINUTES)) return 'has invalid windowMinutes';
   if (p.intention !== undefined && !isBoundedString(p.intention, INTENTION_MAX)) return 'has an invalid intention';
   return undefined;
 }

@@ -1,9 +1,9 @@
 /** Bounds for the honest wait before Continue is enabled, in seconds. */
 export const WAIT_SECONDS = { min: 0, max: 60, default: 5 } as const;
-/** Bounds for a Continue window, in minutes. */
-export const WINDOW_MINUTES = { min: 1, max: 240, default: 15 } as const;
+/** Bounds for a Continue open time, in minutes. */
+export const OPEN_MINUTES = { min: 1, max: 240, default: 15 } as const;
 /** The durations offered as one-click choices when continuing. */
-export const WINDOW_CHOICES = [5, 15, 30] as const;
+export const OPEN_CHOICES = [5, 15, 30] as const;
 
 /** What a trigger site is for: a feed gets the full pause, a meeting gets gentle, never-blocking cards. */
 export type SiteKind = 'feed' | 'meeting';
@@ -50,7 +50,7 @@ export interface MeetingSettings {
   afterCall: AfterCallAsk;
 }
 
-/** Everything the user configures. Stored under `local:settings`. */
+/** Everything the user configures. Kept as the registry's `settingsItem`. */
 export interface Settings {
   sites: TriggerSite[];
   meetings: MeetingSettings;
@@ -91,7 +91,7 @@ export function normaliseSettings(raw: unknown): Settings {
       ...(s.exactHost === true ? { exactHost: true } : {}),
       enabled: s.enabled !== false,
       waitSeconds: clampInt(s.waitSeconds, WAIT_SECONDS.min, WAIT_SECONDS.max, WAIT_SECONDS.default),
-      windowMinutes: clampInt(s.windowMinutes, WINDOW_MINUTES.min, WINDOW_MINUTES.max, WINDOW_MINUTES.default),
+      windowMinutes: clampInt(s.windowMinutes, OPEN_MINUTES.min, OPEN_MINUTES.max, OPEN_MINUTES.default),
       ...(typeof s.presetId === 'string' ? { presetId: s.presetId } : {}),
       kind: s.kind === 'meeting' ? 'meeting' : 'feed',
     });

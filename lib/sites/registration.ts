@@ -1,4 +1,4 @@
-import type { ScriptingPort } from '../browser/ports';
+import type { RegisteredScript, RunAt, ScriptingPort } from '../browser/ports';
 import { createWriteQueue } from '../browser/write-queue';
 import type { Settings, SiteKind } from '../settings/settings';
 import { originsOf } from './trigger-sites';
@@ -11,10 +11,17 @@ export const PAUSE_SCRIPT_FILE = 'content-scripts/guard.js';
 export const MEETING_SCRIPT_ID = 'pause-moment-meeting';
 export const MEETING_SCRIPT_FILE = 'content-scripts/meeting.js';
 
+/**
+ * When each kind's script runs: the feed pause before the page can paint;
+ * the meeting cards once the page's document is parsed, since they only read it.
+ * The entrypoints declare the same, from here.
+ */
+export const SCRIPT_RUN_AT = { feed: 'document_start', meeting: 'document_end' } as const satisfies Record<SiteKind, RunAt>;
+
 /** Which script runs on which kind of site. */
-const SCRIPTS: ReadonlyArray<{ kind: SiteKind; id: string; file: string }> = [
-  { kind: 'feed', id: PAUSE_SCRIPT_ID, file: PAUSE_SCRIPT_FILE },
-  { kind: 'meeting', id: MEETING_SCRIPT_ID, file: MEETING_SCRIPT_FILE },
+const SCRIPTS: ReadonlyArray<RegisteredScript & { kind: SiteKind }> = [
+  { kind: 'feed', id: PAUSE_SCRIPT_ID, file: PAUSE_SCRIPT_FILE, name: 'guard', runAt: SCRIPT_RUN_AT.feed },
+  { kind: 'meeting', id: MEETING_SCRIPT_ID, file: MEETING_SCRIPT_FILE, name: 'meeting', runAt: SCRIPT_RUN_AT.meeting },
 ];
 
 
@@ -35,7 +42,9 @@ const runs = createWriteQueue();
 /**
  * Makes the registered content scripts match the settings and granted access,
  * in one pass: unregister ours, register the whole desired set, then run each
- * in already-open tabs (registration alone only reaches pages loaded later).
+ * in already-open tabs that do not run it yet (registration alone only
+ * reaches pages loaded later): after an install, update or reload, every open
+ * tab of a chosen site gets the new version.
  * Runs are queued, so overlapping triggers (install, start, a settings change,
  * a permission change) never interleave. Returns the feed pause's matches
  * followed by the meeting script's.
@@ -50,10 +59,10 @@ export function reconcileRegistration(port: ScriptingPort, settings: Settings): 
     if (ours.length) await port.unregister(ours);
     for (const script of wanted) {
       if (script.matches.length === 0) continue;
-      await port.register({ id: script.id, matches: script.matches, js: [script.file] });
+      await port.register(script, script.matches);
       const tabs = await port.tabsMatching(script.matches);
       // A tab that cannot take a script (a closing tab, an error page) must not stop the others.
-      await Promise.allSettled(tabs.map((tabId) => port.inject(tabId, script.file)));
+      await Promise.allSettled(tabs.map((tabId) => port.inject(tabId, script)));
     }
     return wanted.flatMap((s) => s.matches);
   });

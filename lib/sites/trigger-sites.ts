@@ -1,5 +1,5 @@
 import type { Preset } from './presets';
-import { WAIT_SECONDS, WINDOW_MINUTES, type Settings, type SiteKind, type TriggerSite } from '../settings/settings';
+import { WAIT_SECONDS, OPEN_MINUTES, type Settings, type SiteKind, type TriggerSite } from '../settings/settings';
 import { matchPatternsFor, parseSite, sameSiteRule, urlMatchesSite, type SiteRule } from './site-rules';
 
 /** The rules a trigger site pauses on, with its subdomain toggle applied. */
@@ -39,7 +39,7 @@ function newSite(id: string, label: string, patterns: string[], kind: SiteKind, 
     patterns,
     enabled: true,
     waitSeconds: WAIT_SECONDS.default,
-    windowMinutes: WINDOW_MINUTES.default,
+    windowMinutes: OPEN_MINUTES.default,
     ...(presetId ? { presetId } : {}),
     kind,
   };

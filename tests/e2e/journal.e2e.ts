@@ -23,6 +23,18 @@ function listedTexts(page: Page): Promise<string[]> {
   return page.evaluate(`[...document.querySelectorAll('.journal .item .text')].map((p) => p.textContent)`) as Promise<string[]>;
 }
 
+/** Saves what is in the journal box, with Ctrl+Enter. */
+async function saveByKeyboard(popup: Page): Promise<void> {
+  await popup.keyboard.down('Control');
+  await popup.keyboard.press('Enter');
+  await popup.keyboard.up('Control');
+}
+
+/** The prompt each listed reflection shows above its text ('' for none), newest first. */
+function listedPrompts(page: Page): Promise<string[]> {
+  return page.evaluate(`[...document.querySelectorAll('.journal .item')].map((li) => li.querySelector('.prompt')?.textContent ?? '')`) as Promise<string[]>;
+}
+
 /** Reads everything the JSON export button downloads, by catching the file the page hands to the browser. */
 async function exportThroughOptions(h: Harness): Promise<string> {
   const options = await openExtensionPage(h, '/options.html');
@@ -65,9 +77,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         assert.equal(await popup.evaluate(`document.querySelector('textarea').value`), 'Today I said yes to the offsite when I meant');
         await popup.focus('textarea');
         await popup.keyboard.type(' no. #boundary <img src=x onerror="document.title=1">');
-        await popup.keyboard.down('Control');
-        await popup.keyboard.press('Enter');
-        await popup.keyboard.up('Control');
+        await saveByKeyboard(popup);
         await waitFor(async () => (await listedTexts(popup)).length === 1, { message: 'the reflection to be listed' });
         assert.equal(await popup.evaluate(`document.querySelector('textarea').value`), '', 'the box is empty for the next one');
         assert.deepEqual(await listedTexts(popup), ['Today I said yes to the offsite when I meant no. #boundary <img src=x onerror="document.title=1">']);
@@ -100,7 +110,9 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
           message: 'the header to say "1 pause today." (a plain count, no share)',
         });
         assert.match((await popup.evaluate(`document.querySelector('.journal .item .meta').textContent`)) as string, /at a pause on 127\.0\.0\.1/);
-        await popup.evaluate(`[...document.querySelectorAll('.journal .tag')].find((b) => b.textContent === '#boundary').click()`);
+        // A tag shows once, where it was written, and is what one clicks to find the others.
+        assert.equal(((await popup.evaluate(`document.querySelector('.journal .item').innerText`)) as string).split('#mychoice').length - 1, 1);
+        await popup.evaluate(`[...document.querySelectorAll('.journal .item .text .tag')].find((b) => b.textContent === '#boundary').click()`);
         await waitFor(async () => JSON.stringify(await listedTexts(popup)).includes('offsite') && (await listedTexts(popup)).length === 1, {
           message: 'the tag to filter',
         });
@@ -109,6 +121,42 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         await popup.keyboard.type('REST scroll');
         await waitFor(async () => (await listedTexts(popup)).join('|') === 'I want to rest, not scroll #mychoice', { message: 'the search to find the note' });
         exported = await exportThroughOptions(h);
+      } finally {
+        await h.close();
+      }
+    });
+
+    it('records a prompt only when the user chose to answer it: in the list and in the export', async () => {
+      const h = await launch(kind, testBuild(kind));
+      try {
+        const popup = await openPopup(h);
+        const offered = (await popup.evaluate(`document.querySelector('#journal-prompt').textContent.trim()`)) as string;
+        assert.ok(offered.endsWith('?'), 'a prompt is offered above the box');
+        await popup.keyboard.type('Wrote freely: a walk instead of the feed.');
+        await saveByKeyboard(popup);
+        await waitFor(async () => (await listedTexts(popup)).length === 1, { message: 'the free reflection to be listed' });
+        assert.deepEqual(await listedPrompts(popup), [''], 'a prompt that was only shown is not recorded');
+
+        // Choosing the prompt, by keyboard: from the box, back past "Another prompt" to "Answer this".
+        const chosen = (await popup.evaluate(`document.querySelector('#journal-prompt').textContent.trim()`)) as string;
+        await popup.keyboard.down('Shift');
+        await popup.keyboard.press('Tab');
+        await popup.keyboard.press('Tab');
+        await popup.keyboard.up('Shift');
+        assert.equal(await popup.evaluate(`document.activeElement.textContent.trim()`), 'Answer this');
+        await popup.keyboard.press('Enter');
+        await waitFor(() => popup.evaluate(`document.activeElement === document.querySelector('textarea')`), { message: 'focus to go back to the box' });
+        assert.equal(await popup.evaluate(`document.querySelector('#journal-prompt').textContent.trim()`), `Answering: ${chosen}`);
+        await popup.keyboard.type('I want a quiet evening.');
+        await saveByKeyboard(popup);
+        await waitFor(async () => (await listedTexts(popup)).length === 2, { message: 'the answer to be listed' });
+        assert.deepEqual(await listedTexts(popup), ['I want a quiet evening.', 'Wrote freely: a walk instead of the feed.']);
+        assert.deepEqual(await listedPrompts(popup), [chosen, '']);
+
+        const file = JSON.parse(await exportThroughOptions(h)) as { reflections: { text: string; prompt?: string }[] };
+        const byText = new Map(file.reflections.map((r) => [r.text, r]));
+        assert.equal(byText.get('I want a quiet evening.')?.prompt, chosen);
+        assert.ok(!('prompt' in byText.get('Wrote freely: a walk instead of the feed.')!), 'the free reflection is exported with no prompt');
       } finally {
         await h.close();
       }
@@ -179,9 +227,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         for (let i = 1; i <= 9; i++) {
           await popup.focus('textarea');
           await popup.keyboard.type(`Reflection ${i}: I noticed the pull to scroll and chose a walk around the block instead.`);
-          await popup.keyboard.down('Control');
-          await popup.keyboard.press('Enter');
-          await popup.keyboard.up('Control');
+          await saveByKeyboard(popup);
           await waitFor(async () => (await listedTexts(popup)).length === i, { message: `reflection ${i} to be listed` });
         }
         // What scrolls: every element whose content is taller than its box and that lets it scroll.

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { PNG } from 'pngjs';
-import { extensionStorage, openExtensionPage, waitFor, waitForExtensionFrame, type BrowserKind, type Harness } from './harness/index.ts';
+import { extensionStorage, openExtensionPage, readIndexedDb, sleep, waitFor, waitForExtensionFrame, type BrowserKind, type Harness } from './harness/index.ts';
 
 /** The test build of the extension for a browser (`npm run build:test`). */
 export function testBuild(kind: BrowserKind): string {
@@ -32,14 +32,13 @@ export async function waitForPause(page: Page, h: Harness, timeout = 8000): Prom
   return waitFor(
     async () => {
       const frame = await waitForExtensionFrame(page, h, '/pause.html', { timeout: 1000 });
+      // Kept: a bound on one look (an evaluation in a half-attached frame can hang); "not yet" either way, never an assertion.
       const rendered = await Promise.race([frame.evaluate(`!!document.querySelector('h1')`), sleep(1000).then(() => false)]);
       return rendered ? frame : null;
     },
     { timeout, message: 'the pause page to render' },
   );
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Moves the mouse onto a point, lets the browser settle which frame is under
@@ -49,6 +48,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function pointAndClick(page: Page, x: number, y: number): Promise<void> {
   await page.mouse.move(x, y);
+  // Kept: a hand's pause between pointing and pressing (see above).
   await sleep(150);
   await page.mouse.click(x, y);
 }
@@ -91,6 +91,7 @@ export async function clickInPause(page: Page, frame: Frame, text: string | RegE
   );
   assert.ok(box, `the pause has a button "${text}"`);
   // And once the frame has drawn it: input goes where the browser last saw the frame on screen.
+  // Kept: the sleep only bounds the wait for two frames (a throttled frame may never draw them).
   await Promise.race([frame.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))'), sleep(500)]);
   await pointAndClick(page, box.x, box.y);
 }
@@ -104,9 +105,60 @@ export async function pauseButtonEnabled(frame: Frame, text: string): Promise<bo
 
 /** Pause records from the extension's IndexedDB, oldest first. */
 export async function pauseRecords(h: Harness): Promise<Array<{ id: string; siteId: string; choice: string; intention?: string; windowMinutes?: number; reason: string }>> {
-  const { readIndexedDb } = await import('./harness/index.ts');
   const all = (await readIndexedDb(h, 'pause-moment-log', 'pauses')) as Array<{ id: string; siteId: string; choice: string; reason: string }>;
   return all.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** The id of the pause a pause frame shows (its `pause` query parameter, made by the guard when it decided to pause). */
+export async function pauseIdOf(frame: Frame): Promise<string> {
+  return (await frame.evaluate(`new URLSearchParams(location.search).get('pause') ?? ''`)) as string;
+}
+
+/** Waits until the pause log holds the record of pause `id` (the pause page writes it once it has loaded) and returns the whole log. */
+export async function waitForPauseRecord(h: Harness, id: string): ReturnType<typeof pauseRecords> {
+  assert.ok(id, 'a pause id');
+  let records: Awaited<ReturnType<typeof pauseRecords>> = [];
+  await waitFor(async () => (records = await pauseRecords(h)).some((r) => r.id === id), { timeout: 8000, message: `the record of pause ${id} in the pause log` });
+  return records;
+}
+
+/**
+ * The page's own marker: feed.html and /slow set `window.coveredAtStart` in
+ * their first script, true when the pause's cover was already on the page.
+ * Waits for the page to set it: then the page has loaded and run, and its
+ * document_start, where a guard covers the page, is past. (In Firefox a guard
+ * that lets the user in at once can be gone before that script runs, so a
+ * false alone does not say no guard ran.)
+ */
+export async function coveredAtStart(page: Page): Promise<boolean> {
+  return (await waitFor(() => page.evaluate(`typeof window.coveredAtStart === 'boolean' ? String(window.coveredAtStart) : ''`), {
+    message: "the page's own first script to run (window.coveredAtStart)",
+  })) === 'true';
+}
+
+/**
+ * Waits until the guard has let the user in on a page that marks
+ * `coveredAtStart`: the page has loaded and run (so the guard, registered for
+ * its site beforehand by the caller, has covered it at its start), and the
+ * cover is gone (the guard's decision: a window is open).
+ */
+export async function waitForLetIn(page: Page, timeout = 8000): Promise<void> {
+  await coveredAtStart(page);
+  await waitForNoPause(page, timeout);
+}
+
+/** Waits until the extension has the pause registered for `pattern` (e.g. `*://127.0.0.1/*`): pages loaded from then on get the guard. */
+export async function waitForRegistered(h: Harness, pattern: string): Promise<void> {
+  await waitFor(async () => (await registeredMatches(h)).includes(pattern), { timeout: 10_000, message: `the pause to be registered for ${pattern}` });
+}
+
+/** The match patterns of the extension's registered content scripts (the pause's and the meetings'), sorted. */
+export async function registeredMatches(h: Harness): Promise<string[]> {
+  const matches = await inExtension<string[]>(
+    h,
+    `async () => (await (globalThis.browser ?? chrome).scripting.getRegisteredContentScripts()).flatMap((s) => s.matches)`,
+  );
+  return matches.sort();
 }
 
 /** Runs `source` (a function expression) with `args` in an extension page. */

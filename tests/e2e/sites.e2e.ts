@@ -4,9 +4,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launch, openExtensionPage, startFixtureServer, waitFor, type BrowserKind, type FixtureServer } from './harness/index.ts';
-import { addSiteInOptions, clickInPause, inExtension, pauseHost, pauseRecords, patchSite, storedSites, testBuild, waitForNoPause, waitForPause } from './pause-driver.ts';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import {
+  addSiteInOptions,
+  clickInPause,
+  coveredAtStart,
+  inExtension,
+  pauseHost,
+  pauseRecords,
+  patchSite,
+  storedSites,
+  testBuild,
+  waitForLetIn,
+  waitForNoPause,
+  waitForPause,
+  waitForRegistered,
+} from './pause-driver.ts';
 
 for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
   describe(`choosing sites, in ${kind}`, { timeout: 180_000 }, () => {
@@ -63,9 +75,13 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       }
       const again = await launch(kind, testBuild(kind), { userDataDir: profile });
       try {
+        // The extension is back at work: the pause is registered again for the site (a page opened before that would
+        // have no guard at all, and show no pause for the wrong reason).
+        await waitForRegistered(again, '*://127.0.0.1/*');
         const page = await again.browser.newPage();
         await page.goto(server.url('/feed.html'), { waitUntil: 'domcontentloaded' });
-        await sleep(500);
+        // The guard's decision, seen: the page has loaded and run (the guard covered it at its start), and the cover is gone.
+        await waitForLetIn(page);
         assert.equal(await pauseHost(page), null, 'the window opened before the restart still lets the user in');
       } finally {
         await again.close();
@@ -83,10 +99,10 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         const target = await h.browser.waitForTarget((t) => t.url() === url, { timeout: 10_000 });
         const page = (await target.page())!;
         await page.bringToFront();
-        await waitFor(async () => (await pauseHost(page))?.open, { timeout: 8000, message: 'the pause to cover the page' });
+        const frame = await waitForPause(page, h);
         // The pause page records itself once it has loaded; then Leave has focus, and Enter leaves.
         await waitFor(async () => (await pauseRecords(h)).length > before, { timeout: 8000, message: 'the pause page to load' });
-        await sleep(300);
+        await waitFor(() => frame.evaluate(`document.hasFocus() && document.activeElement?.textContent.trim() === 'Leave'`), { message: 'Leave to have focus' });
         await page.keyboard.press('Enter');
         await waitFor(async () => !(await h.browser.pages()).some((p) => p.url() === url), { message: 'the tab to close' }).catch(async (error) => {
           const last = (await pauseRecords(h)).at(-1);
@@ -178,7 +194,9 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
           assert.ok(await options.evaluate(`!![...document.querySelectorAll('button')].find((b) => b.textContent.includes('Grant access again'))`));
           const page = await h.browser.newPage();
           await page.goto(server.altOrigin + '/feed.html');
-          await sleep(500);
+          // The page's own first script has run and saw no cover: a guard, had it run, would have covered the page before
+          // it, and (no window being open here) would have kept it covered with a pause.
+          assert.equal(await coveredAtStart(page), false, 'no guard covered the page before its first script ran');
           assert.equal(await pauseHost(page), null, 'no code runs where access is gone');
         } finally {
           await h.close();

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { openTimesItem, settingsItem } from '@/lib/settings/storage-registry';
 import { createStore, entries, type UseStore } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { buildExport, exportJson } from '@/lib/data/export';
@@ -8,8 +9,7 @@ import { parseImport } from '@/lib/data/parse-import';
 import { type SettingsPort } from '@/lib/data/stores';
 import type { PauseRecord } from '@/lib/pause/log';
 import { type Reflection } from '@/lib/journal/reflection';
-import { getSettings, settingsItem } from '@/lib/settings/store';
-import { windowsItem } from '@/lib/pause/open-time-store';
+import { getSettings } from '@/lib/settings/store';
 import { EMPTY, NOW, S, brokenTextArb, dataArb, everything, failingWrites, journal, jsonOf, nextDbNumber, nowArb, pause, pauses, reflection, seed, site, freshStores } from './data-fixtures';
 
 freshStores();
@@ -88,7 +88,7 @@ describe('applyImport', () => {
   it('leaves stored data exactly as it was for any broken file', async () => {
     const { data } = existing();
     await seed(data);
-    await windowsItem.setValue({ reddit: { openedAt: NOW, until: NOW + 60_000 } });
+    await openTimesItem.setValue({ reddit: { openedAt: NOW, until: NOW + 60_000 } });
     const before = await everything();
     let refused = 0;
     await fc.assert(

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { settingsItem } from '@/lib/settings/storage-registry';
 import { createStore, entries, setMany, type UseStore } from 'idb-keyval';
 import { createJournalStore } from '@/lib/journal/database';
 import { beforeEach } from 'vitest';
@@ -10,7 +11,6 @@ import { recordBuilders } from './builders';
 import type { PauseRecord } from '@/lib/pause/log';
 import { MOODS, type Reflection, type ReflectionSource } from '@/lib/journal/reflection';
 import { AFTER_CALL_ASKS, DEFAULT_SETTINGS, type Settings, type TriggerSite } from '@/lib/settings/settings';
-import { settingsItem } from '@/lib/settings/store';
 
 /** Data, arbitraries and stores shared by the import and reset tests. */
 

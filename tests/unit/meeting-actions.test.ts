@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { pendingMeetingItem, settingsItem } from '@/lib/settings/storage-registry';
 import { browser, type Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { timeSortableId } from '@/lib/browser/ids';
@@ -7,9 +8,8 @@ import { handleMeetingCardClose, handleMeetingNote, handlePauseShortcut, MEETING
 import type { MeetingMoment } from '@/lib/browser/messages';
 import { MEETING_PLATFORMS } from '@/lib/meetings/platforms';
 import type { Sender } from '@/lib/browser/messages';
-import { pendingMeetingItem, type PendingMeeting } from '@/lib/meetings/pending-meeting';
+import { type PendingMeeting } from '@/lib/meetings/pending-meeting';
 import type { TriggerSite } from '@/lib/settings/settings';
-import { settingsItem } from '@/lib/settings/store';
 import { siteFromInput, siteFromPreset } from '@/lib/sites/trigger-sites';
 import { presetById } from './builders';
 

@@ -1,4 +1,6 @@
 import nodeConsole from 'node:console';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { CARD_SIZE, READ_INTERVAL_MS, startMeetingGuard, type MeetingEnv } from '@/lib/meetings/guard';
 import type { ChipPosition } from '@/lib/meetings/overlay';
@@ -34,7 +36,6 @@ function showPage(file: string): void {
 let adapter: MeetingAdapter;
 let read: ReturnType<typeof vi.fn<MeetingAdapter['read']>>;
 let unmuteOn: boolean;
-let alive: boolean;
 let cardUrl: ReturnType<typeof vi.fn<(p: URLSearchParams) => string>>;
 let unmuteCardOn: ReturnType<typeof vi.fn<() => Promise<boolean>>>;
 let callStarted: ReturnType<typeof vi.fn<() => Promise<boolean>>>;
@@ -55,6 +56,7 @@ let focused: MockInstance<(options?: FocusOptions) => void>;
 let stop: (() => void) | undefined;
 
 function start(platform: PlatformId): void {
+  const life = new ContentScriptContext('meeting');
   const real = adapterFor(platform);
   read = vi.fn((doc: Document, url?: string) => real.read(doc, url));
   adapter = { ...real, read };
@@ -71,13 +73,14 @@ function start(platform: PlatformId): void {
     callPending,
     reportUnread,
     reportRead,
-    isAlive: () => alive,
+    life,
     listen(h, signal) {
       handlers = h;
       listening = signal;
     },
   };
-  stop = startMeetingGuard(env);
+  startMeetingGuard(env);
+  stop = () => life.notifyInvalidated();
 }
 /** Every card the guard asked for, as the query it gave the card page. */
 const asked = () => cardUrl.mock.calls.map(([p]) => Object.fromEntries(p));
@@ -94,7 +97,7 @@ beforeEach(() => {
   document.documentElement.innerHTML = '<head></head><body><div id="app"></div></body>';
   roots.clear();
   unmuteOn = false;
-  alive = true;
+  (fakeBrowser.runtime as { id?: string }).id = 'test-extension-id';
   savedChip = undefined;
   cardUrl = vi.fn((p: URLSearchParams) => `${CARD_PAGE}?${p}`);
   unmuteCardOn = vi.fn(async () => unmuteOn);
@@ -450,8 +453,9 @@ describe('cost and lifetime', () => {
     await settle();
     expect(cardHost()).not.toBeNull();
     expect(chipHost()).not.toBeNull();
-    alive = false;
-    await tick();
+    // The extension's id goes with it; the next read's tick notices.
+    (fakeBrowser.runtime as { id?: string }).id = undefined;
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(cardHost()).toBeNull();
     expect(chipHost()).toBeNull();
     expect(listening.aborted).toBe(true);
@@ -467,17 +471,17 @@ describe('cost and lifetime', () => {
     expect(chipHost()).toBeNull();
   });
 
-  it('the stop it returns does the same', async () => {
+  it('a newer copy of the script starting in the page does the same', async () => {
     showPage('meet-pre-join.html');
     start('meet');
     await settle();
-    stop!();
+    new ContentScriptContext('meeting');
     expect(cardHost()).toBeNull();
     expect(chipHost()).toBeNull();
     expect(listening.aborted).toBe(true);
   });
 
-  it('does not put up a chip when stopped before its place was read', async () => {
+  it('does not put up a chip when ended before its place was read', async () => {
     showPage('meet-in-call-muted.html');
     start('meet');
     stop!();

@@ -1,6 +1,6 @@
 import nodeConsole from 'node:console';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHIP_DEFAULT, CHIP_RESTING_OPACITY, createCardLayer, createChip, type ChipPosition, type MeetingCardLayer } from '@/lib/meetings/overlay';
+import { CHIP_DEFAULT, CHIP_RESTING_OPACITY, chipPositionOf, createCardLayer, createChip, type ChipPosition, type MeetingCardLayer } from '@/lib/meetings/overlay';
 
 const CARD = 'chrome-extension://test-extension-id/meeting-card.html?moment=during';
 const BOX = { x: 904, y: 16, width: 340, height: 250 };
@@ -326,5 +326,31 @@ describe('the chip', () => {
     win.happyDOM.setViewport({ width: 800, height: 600 });
     await settle();
     expect(chipHost()).toBeNull();
+  });
+});
+
+describe('chipPositionOf', () => {
+  it.each<[string, unknown, ChipPosition | undefined]>([
+    ['a saved place', { x: 0.2, y: 0.8 }, { x: 0.2, y: 0.8 }],
+    ['the corners', { x: 0, y: 1 }, { x: 0, y: 1 }],
+    ['nothing saved', null, undefined],
+    ['numbers as text', { x: '0.2', y: '0.8' }, undefined],
+    ['a place off the window', { x: 1.5, y: 0.5 }, undefined],
+    ['not a number', { x: Number.NaN, y: 0.5 }, undefined],
+    ['half a place', { x: 0.5 }, undefined],
+  ])('reads %s', (_, raw, want) => {
+    expect(chipPositionOf(raw)).toEqual(want);
+  });
+});
+
+describe('after an update', () => {
+  it("a new run's chip and card take the place of what an earlier run left in the page", () => {
+    const stale = ['pause-moment-chip', 'pause-moment-card'].map((tag) => document.body.appendChild(document.createElement(tag)));
+    const chip = createChip(document, CHIP_DEFAULT, () => undefined, () => undefined, 'Pause');
+    const card = createCardLayer(document);
+    expect(stale.map((el) => el.isConnected)).toEqual([false, false]);
+    expect(document.querySelectorAll('pause-moment-chip')).toHaveLength(1);
+    chip.destroy();
+    card.destroy();
   });
 });

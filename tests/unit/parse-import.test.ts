@@ -185,7 +185,7 @@ describe('parseImport: hostile files', () => {
     expect(({} as Record<string, unknown>).v).toBeUndefined();
   });
 
-  it('refuses a file over the size limit before reading it', () => {
+  it('refuses a file over the size limit before reading it', { timeout: 60_000 }, () => {
     // Valid JSON but for its size: the message shows the size was checked before parsing.
     const huge = `"${'x'.repeat(IMPORT_MAX_BYTES - 1)}"`;
     expect(problemsOf(huge)).toEqual(['This file is too large to import: the limit is 256 MB.']);

@@ -1,17 +1,16 @@
 import { get } from 'idb-keyval';
+import { openTimesItem, settingsItem } from '@/lib/settings/storage-registry';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { timeSortableId } from '@/lib/browser/ids';
 import type { Sender } from '@/lib/browser/messages';
-import { handlePauseContinue, handlePauseLeave, handlePauseShown, handleWindowAlarm } from '@/lib/pause/actions';
+import { handlePauseContinue, handlePauseLeave, handlePauseShown, handleOpenTimeAlarm } from '@/lib/pause/actions';
 import { pauseLogStore, type PauseRecord } from '@/lib/pause/log';
 import type { TriggerSite } from '@/lib/settings/settings';
-import { settingsItem } from '@/lib/settings/store';
 import { siteFromPreset } from '@/lib/sites/trigger-sites';
 import { presetById } from './builders';
-import type { SiteWindows } from '@/lib/pause/open-time';
-import { windowsItem } from '@/lib/pause/open-time-store';
+import type { OpenTimes } from '@/lib/pause/open-time';
 
 const NOW = 1_700_000_000_000;
 const MIN = 60_000;
@@ -49,7 +48,7 @@ const forged: [string, () => Sender, string?][] = [
 describe('who may act on a pause', () => {
   it.each(forged)('ignores a Continue from %s', async (_, sender, siteId = 'reddit') => {
     await handlePauseContinue({ pauseId, siteId, minutes: 30 }, sender(), NOW);
-    expect(await windowsItem.getValue()).toEqual({});
+    expect(await openTimesItem.getValue()).toEqual({});
     expect(await browser.alarms.getAll()).toEqual([]);
     expect(await record(pauseId)).toBeUndefined();
   });
@@ -78,9 +77,9 @@ describe('handlePauseShown', () => {
 
 describe('handlePauseContinue', () => {
   it('opens a window for the whole site, sets its alarm and records the choice', async () => {
-    await windowsItem.setValue({ youtube: { openedAt: NOW - MIN, until: NOW + 4 * MIN } });
+    await openTimesItem.setValue({ youtube: { openedAt: NOW - MIN, until: NOW + 4 * MIN } });
     await handlePauseContinue({ pauseId, siteId: 'reddit', minutes: 30, intention: '  reply\nto Sam ' }, fromPause(), NOW);
-    expect(await windowsItem.getValue()).toEqual({
+    expect(await openTimesItem.getValue()).toEqual({
       youtube: { openedAt: NOW - MIN, until: NOW + 4 * MIN },
       reddit: { openedAt: NOW, until: NOW + 30 * MIN, intention: 'reply to Sam' },
     });
@@ -96,7 +95,7 @@ describe('handlePauseContinue', () => {
     [Infinity, 20],
   ])('turns a request for %s minutes into %s', async (minutes, expected) => {
     await handlePauseContinue({ pauseId, siteId: 'reddit', minutes }, fromPause(), NOW);
-    expect((await windowsItem.getValue()).reddit!.until).toBe(NOW + expected * MIN);
+    expect((await openTimesItem.getValue()).reddit!.until).toBe(NOW + expected * MIN);
     expect(await record(pauseId)).toMatchObject({ windowMinutes: expected });
     expect(await record(pauseId)).not.toHaveProperty('intention');
   });
@@ -106,33 +105,33 @@ describe('handlePauseContinue', () => {
       handlePauseContinue({ pauseId, siteId: 'reddit', minutes: 5 }, fromPause(), NOW),
       handlePauseContinue({ pauseId: timeSortableId(NOW), siteId: 'youtube', minutes: 5 }, fromPause('https://www.youtube.com/'), NOW),
     ]);
-    expect(Object.keys(await windowsItem.getValue()).sort()).toEqual(['reddit', 'youtube']);
+    expect(Object.keys(await openTimesItem.getValue()).sort()).toEqual(['reddit', 'youtube']);
   });
 
   // The alarm lands at different points of the Continue's read-change-write.
   it.each([0, 2, 4, 6, 8, 10, 12])('keeps a new window when another site’s window ends %i ticks later', async (ticks) => {
-    await windowsItem.setValue({ youtube: { openedAt: NOW - 5 * MIN, until: NOW } });
+    await openTimesItem.setValue({ youtube: { openedAt: NOW - 5 * MIN, until: NOW } });
     const continued = handlePauseContinue({ pauseId, siteId: 'reddit', minutes: 5 }, fromPause(), NOW);
     for (let i = 0; i < ticks; i++) await Promise.resolve();
-    await Promise.all([continued, handleWindowAlarm('youtube', NOW)]);
-    const windows = await windowsItem.getValue();
+    await Promise.all([continued, handleOpenTimeAlarm('youtube', NOW)]);
+    const windows = await openTimesItem.getValue();
     expect(windows.reddit?.until).toBe(NOW + 5 * MIN);
     expect(windows.youtube?.endedAt).toBe(NOW);
   });
 });
 
-describe('handleWindowAlarm', () => {
+describe('handleOpenTimeAlarm', () => {
   const open = { openedAt: NOW - 15 * MIN, until: NOW + MIN };
   const over = { openedAt: NOW - 15 * MIN, until: NOW - 1 };
-  it.each<[string, SiteWindows, SiteWindows]>([
+  it.each<[string, OpenTimes, OpenTimes]>([
     ['a window that really ended is marked ended', { reddit: over, youtube: open }, { reddit: { ...over, endedAt: NOW }, youtube: open }],
     ['a window still open (a newer Continue) is left alone', { reddit: open }, { reddit: open }],
     ['a window already marked keeps its first end', { reddit: { ...over, endedAt: NOW - 1 } }, { reddit: { ...over, endedAt: NOW - 1 } }],
     ['no window: nothing is written', {}, {}],
   ])('%s', async (_, before, after) => {
-    await windowsItem.setValue(before);
-    await handleWindowAlarm('reddit', NOW);
-    expect(await windowsItem.getValue()).toEqual(after);
+    await openTimesItem.setValue(before);
+    await handleOpenTimeAlarm('reddit', NOW);
+    expect(await openTimesItem.getValue()).toEqual(after);
   });
 });
 

@@ -1,10 +1,12 @@
 import nodeConsole from 'node:console';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SHOW_BACK_MS, startPauseGuard, type GuardEnv } from '@/lib/pause/guard';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { RETIRE_MS, SHOW_BACK_MS, startPauseGuard, type GuardEnv } from '@/lib/pause/guard';
 import type { Settings } from '@/lib/settings/settings';
 import { siteFromPreset } from '@/lib/sites/trigger-sites';
 import { presetById } from './builders';
-import type { SiteWindows } from '@/lib/pause/open-time';
+import type { OpenTimes } from '@/lib/pause/open-time';
 
 const T = 1_700_000_000_000;
 const MIN = 60_000;
@@ -14,14 +16,18 @@ const covered = () => document.querySelector('pause-moment') !== null;
 const settle = () => vi.advanceTimersByTimeAsync(1);
 
 let settings: Settings;
-let windows: SiteWindows;
-let alive: boolean;
+let openTimes: OpenTimes;
+/** The extension's id as the page's script sees it: none once the extension is removed or reloaded. */
+function extensionGone(gone: boolean): void {
+  (fakeBrowser.runtime as { id?: string }).id = gone ? undefined : 'test-extension-id';
+}
 let readFails: boolean;
 let notify: () => void;
 let pauseUrl: ReturnType<typeof vi.fn<(p: URLSearchParams) => string>>;
 let stopGuard: (() => void) | undefined;
 
 function start(readState?: GuardEnv['readState']): void {
+  const life = new ContentScriptContext('guard');
   const env: GuardEnv = {
     win: window,
     doc: document,
@@ -29,14 +35,15 @@ function start(readState?: GuardEnv['readState']): void {
       readState ??
       (async () => {
         if (readFails) throw new Error('Extension context invalidated.');
-        return { settings, windows };
+        return { settings, openTimes };
       }),
     onStateChange: (callback) => void (notify = callback),
     pauseUrl,
     now: () => Date.now(),
-    isAlive: () => alive,
+    life,
   };
-  stopGuard = startPauseGuard(env);
+  startPauseGuard(env);
+  stopGuard = () => life.notifyInvalidated();
 }
 /** What the guard asked the pause page to show, one entry per pause. */
 const pauses = () => pauseUrl.mock.calls.map(([p]) => Object.fromEntries(p));
@@ -46,9 +53,9 @@ beforeEach(() => {
   win.happyDOM.setURL('https://www.reddit.com/r/all');
   document.documentElement.innerHTML = '<head></head><body></body>';
   settings = { sites: [siteFromPreset(presetById('youtube-shorts')!), siteFromPreset(presetById('reddit')!)], meetings: { unmuteCard: false, afterCall: 'some' } };
-  windows = {};
-  alive = true;
+  openTimes = {};
   readFails = false;
+  extensionGone(false);
   pauseUrl = vi.fn((p: URLSearchParams) => `chrome-extension://test-extension-id/pause.html?${p}`);
   // happy-dom does not load frames and says so, for each one, on the console it was set up with.
   const error = nodeConsole.error.bind(nodeConsole);
@@ -65,6 +72,8 @@ afterEach(() => {
 
 describe('startPauseGuard', () => {
   it('covers the page at once, before it knows anything', () => {
+    // At document_start, before the page has parsed.
+    vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
     start();
     expect(covered()).toBe(true);
     expect(pauseUrl).not.toHaveBeenCalled();
@@ -93,14 +102,14 @@ describe('startPauseGuard', () => {
     ['ended just under the show-back time ago', T - SHOW_BACK_MS + 1, 'window-ended'],
     ['ended long ago', T - SHOW_BACK_MS, 'arrived'],
   ])('gives the reason for a pause when the window %s', async (_, until, reason) => {
-    windows = { reddit: { openedAt: until - 15 * MIN, until, intention: 'reply to Sam', endedAt: until } };
+    openTimes = { reddit: { openedAt: until - 15 * MIN, until, intention: 'reply to Sam', endedAt: until } };
     start();
     await settle();
     expect(pauses().map((p) => p.reason)).toEqual([reason]);
   });
 
   it('uncovers while a window is open and pauses again when it ends', async () => {
-    windows = { reddit: { openedAt: T, until: T + 5 * MIN } };
+    openTimes = { reddit: { openedAt: T, until: T + 5 * MIN } };
     start();
     await settle();
     expect(covered()).toBe(false);
@@ -112,7 +121,7 @@ describe('startPauseGuard', () => {
   });
 
   it('notices a window that ended while the computer slept', async () => {
-    windows = { reddit: { openedAt: T, until: T + 5 * MIN } };
+    openTimes = { reddit: { openedAt: T, until: T + 5 * MIN } };
     start();
     await settle();
     vi.setSystemTime(T + 60 * MIN); // the clock jumps; the end-of-window timer has not fired
@@ -124,7 +133,7 @@ describe('startPauseGuard', () => {
   it('uncovers when a Continue in any tab opens a window', async () => {
     start();
     await settle();
-    windows = { reddit: { openedAt: T, until: T + 15 * MIN } };
+    openTimes = { reddit: { openedAt: T, until: T + 15 * MIN } };
     notify();
     await settle();
     expect(covered()).toBe(false);
@@ -168,16 +177,22 @@ describe('startPauseGuard', () => {
   });
 
   it.each([
-    ['the extension is removed while paused', () => (alive = false), 2_000],
-    ['its state cannot be read', () => (readFails = true), 0],
-  ])('takes the cover away for good when %s', async (_, breakIt, wait) => {
+    ['the extension is removed while paused', false],
+    ['its state cannot be read as the extension goes', true],
+  ])('takes the cover away for good, after a short hold, when %s', async (_, failRead) => {
     start();
     await settle();
-    breakIt();
-    if (!wait) notify();
-    await vi.advanceTimersByTimeAsync(wait + 1);
+    extensionGone(true);
+    if (failRead) {
+      readFails = true;
+      notify();
+    }
+    await vi.advanceTimersByTimeAsync(1_000 + RETIRE_MS - 100);
+    // Held for the next version, if one comes; without its pause page.
+    expect(covered()).toBe(true);
+    expect(document.querySelector('pause-moment')!.shadowRoot).toBeNull();
+    await vi.advanceTimersByTimeAsync(200);
     expect(covered()).toBe(false);
-    alive = true;
     readFails = false;
     history.pushState({}, '', '/r/popular');
     await vi.advanceTimersByTimeAsync(5_000);
@@ -185,13 +200,42 @@ describe('startPauseGuard', () => {
     expect(pauseUrl).toHaveBeenCalledTimes(1);
   });
 
+  it('a newer guard takes a paused page over without uncovering it, and the old cover goes', async () => {
+    start();
+    await settle();
+    const old = document.querySelector('pause-moment');
+    stopGuard!();
+    // The page has loaded by now: the newer guard covers at once only because a cover is up.
+    start();
+    const hosts = document.querySelectorAll('pause-moment');
+    expect(hosts.length).toBe(1);
+    expect(hosts[0]).not.toBe(old);
+    await settle();
+    expect(covered()).toBe(true);
+    expect(pauses()).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(RETIRE_MS + 1_000);
+    expect(document.querySelectorAll('pause-moment')).toHaveLength(1);
+  });
+
+  it('a guard arriving in a loaded page inside its open time never covers it', async () => {
+    openTimes = { reddit: { openedAt: T, until: T + 5 * MIN } };
+    const seen: boolean[] = [];
+    const watch = new MutationObserver(() => seen.push(covered()));
+    watch.observe(document, { childList: true, subtree: true });
+    start();
+    await settle();
+    watch.disconnect();
+    expect(seen.filter(Boolean)).toEqual([]);
+    expect(covered()).toBe(false);
+  });
+
   it('acts on the latest state only when reads overlap', async () => {
     let releaseFirst!: () => void;
     const stale = new Promise<void>((r) => (releaseFirst = r));
-    const open: SiteWindows = { reddit: { openedAt: T, until: T + 15 * MIN } };
+    const open: OpenTimes = { reddit: { openedAt: T, until: T + 15 * MIN } };
     let reads = 0;
     // The first read sees no window but answers last; the second sees the window just opened.
-    start(async () => (++reads === 1 ? (await stale, { settings, windows: {} }) : { settings, windows: open }));
+    start(async () => (++reads === 1 ? (await stale, { settings, openTimes: {} }) : { settings, openTimes: open }));
     notify();
     await settle();
     expect(covered()).toBe(false);

@@ -141,6 +141,83 @@ describe('a page fighting the cover', () => {
   });
 });
 
+describe('the page’s own scrollbar', () => {
+  const html = () => document.documentElement;
+  const rootStyle = () => ['overflow-x', 'overflow-y', 'scrollbar-gutter'].map((n) => `${n}: ${html().style.getPropertyValue(n)} ${html().style.getPropertyPriority(n)}`.trim());
+  const HELD = ['overflow-x: hidden important', 'overflow-y: hidden important', 'scrollbar-gutter: auto important'];
+  afterEach(() => html().removeAttribute('style'));
+
+  it('is taken away while the pause is up, so the cover spans the window, and comes back after', () => {
+    overlay.show(PAUSE);
+    expect(rootStyle()).toEqual(HELD);
+    overlay.hide();
+    expect(html().hasAttribute('style')).toBe(false);
+  });
+
+  it('gives the page back its own inline styles of the root', () => {
+    html().setAttribute('style', 'overflow-y: scroll; scrollbar-gutter: stable; color: red');
+    overlay.show(PAUSE);
+    expect(rootStyle()).toEqual(HELD);
+    expect(html().style.getPropertyValue('color')).toBe('red');
+    overlay.destroy();
+    expect(rootStyle()).toEqual(['overflow-x:', 'overflow-y: scroll', 'scrollbar-gutter: stable']);
+    expect(html().style.getPropertyValue('color')).toBe('red');
+  });
+
+  it('is taken away again when the page puts it back, and what the page set is what it gets after', async () => {
+    overlay.show(PAUSE);
+    html().style.setProperty('overflow-y', 'auto', 'important');
+    await settle();
+    expect(rootStyle()).toEqual(HELD);
+    html().removeAttribute('style');
+    await settle();
+    expect(rootStyle()).toEqual(HELD);
+    html().style.overflowX = 'clip';
+    await settle();
+    expect(rootStyle()).toEqual(HELD);
+    overlay.hide();
+    expect(rootStyle()).toEqual(['overflow-x: clip', 'overflow-y:', 'scrollbar-gutter:']);
+  });
+
+  it('comes back once both an old cover, retired, and the new one that took over have gone', async () => {
+    html().setAttribute('style', 'overflow-y: scroll');
+    overlay.show(PAUSE);
+    overlay.retire(20);
+    const next = createPauseOverlay(document);
+    try {
+      next.show(PAUSE);
+      expect(rootStyle()).toEqual(HELD);
+      await new Promise((r) => setTimeout(r, 40));
+      expect(rootStyle()).toEqual(HELD);
+      next.hide();
+      expect(html().getAttribute('style')).toBe('overflow-y: scroll;');
+    } finally {
+      next.destroy();
+    }
+  });
+
+  it('is given back when an earlier cover held it and nothing of it is left to give it back (Firefox, after an update)', () => {
+    overlay.show(PAUSE);
+    // The earlier cover's code has stopped; its host stays in the page.
+    const next = createPauseOverlay(document);
+    try {
+      next.show(PAUSE);
+      expect(rootStyle()).toEqual(HELD);
+      next.hide();
+      expect(rootStyle()).toEqual(['overflow-x:', 'overflow-y:', 'scrollbar-gutter:']);
+    } finally {
+      next.destroy();
+    }
+  });
+
+  it('is left alone by a cover that is not showing', () => {
+    html().setAttribute('style', 'overflow: scroll');
+    overlay.hide();
+    overlay.destroy();
+    expect(html().getAttribute('style')).toBe('overflow: scroll');
+  });
+});
+
 describe('hiding', () => {
   it('removes the cover and the pause page, and stops guarding', async () => {
     overlay.show(PAUSE);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { meetingIdOf, normalisePendingMeeting, pendingMeetingItem, type PendingMeeting } from '@/lib/meetings/pending-meeting';
+import { pendingMeetingItem } from '@/lib/settings/storage-registry';
+import { meetingIdOf, normalisePendingMeeting, pendingMeetingFor, type PendingMeeting } from '@/lib/meetings/pending-meeting';
 
 const T = 1_700_000_000_000;
 const good: PendingMeeting = { platform: 'Google Meet', meetingId: 'https://meet.google.com/abc-defg-hij', joinedAt: T };
@@ -55,5 +56,15 @@ describe('meetingIdOf', () => {
 
   it('caps a very long address at 300 characters', () => {
     expect(meetingIdOf(`https://whereby.com/${'r'.repeat(500)}`)).toHaveLength(300);
+  });
+});
+
+describe('pendingMeetingFor', () => {
+  it('links the call to the meeting address without what the page put in the query, and keeps when it started', () => {
+    expect(pendingMeetingFor('Google Meet', 'https://meet.google.com/abc-defg-hij?authuser=1#x', 42)).toEqual({
+      platform: 'Google Meet',
+      meetingId: 'https://meet.google.com/abc-defg-hij',
+      joinedAt: 42,
+    });
   });
 });

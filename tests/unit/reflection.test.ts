@@ -7,6 +7,7 @@ import {
   reflectionProblem,
   TAGS_MAX,
   tagsInText,
+  textWithTags,
   type Reflection,
 } from '@/lib/journal/reflection';
 
@@ -25,6 +26,38 @@ function valid(overrides: Record<string, unknown> = {}): Record<string, unknown>
     ...overrides,
   };
 }
+
+describe('textWithTags', () => {
+  it.each([
+    'I kept my #boundary today. #MyChoice',
+    '#first at the start, (#second) inside, and #third.',
+    'C# and a#b and x.com/#top are no tags; #Calm and #CALM both are',
+    '#境界 #Ärger',
+    '',
+  ])('gives back %j unchanged when joined, each of its tags a piece of its own', (text) => {
+    const tags = tagsInText(text);
+    const pieces = textWithTags(text, tags);
+    expect(pieces.map((p) => p.text).join('')).toBe(text);
+    const tagPieces = pieces.filter((p) => p.tag !== undefined);
+    expect(tagPieces.every((p) => p.text.startsWith('#') && p.text.slice(1).toLowerCase() === p.tag)).toBe(true);
+    expect(new Set(tagPieces.map((p) => p.tag))).toEqual(new Set(tags));
+    expect(pieces.every((p) => p.text !== '')).toBe(true);
+  });
+
+  it('marks every place a tag is written, as written, with its stored form', () => {
+    expect(textWithTags('Said #No, meant #no. C# stays text.', ['no'])).toEqual([
+      { text: 'Said ' },
+      { text: '#No', tag: 'no' },
+      { text: ', meant ' },
+      { text: '#no', tag: 'no' },
+      { text: '. C# stays text.' },
+    ]);
+  });
+
+  it('leaves as text a #word that is not among the reflection’s tags (past the most kept)', () => {
+    expect(textWithTags('#kept and #dropped', ['kept'])).toEqual([{ text: '#kept', tag: 'kept' }, { text: ' and #dropped' }]);
+  });
+});
 
 describe('tagsInText', () => {
   it.each([

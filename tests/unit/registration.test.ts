@@ -10,6 +10,7 @@ const preset = (id: string, over: Partial<TriggerSite> = {}): TriggerSite => ({ 
 /** A port that logs every call in order. */
 function fakePort(opts: { granted?: string[]; registered?: string[]; tabs?: number[]; failingTabs?: number[]; grantDelay?: Promise<void> } = {}) {
   const log: string[] = [];
+  const runAt: Record<string, string> = {};
   const port: ScriptingPort = {
     async registeredIds() {
       log.push('registeredIds');
@@ -18,8 +19,9 @@ function fakePort(opts: { granted?: string[]; registered?: string[]; tabs?: numb
     async unregister(ids) {
       log.push(`unregister ${ids.join(',')}`);
     },
-    async register(script) {
-      log.push(`register ${script.id} ${script.matches.join(' ')} ${script.js.join(',')}`);
+    async register(script, matches) {
+      log.push(`register ${script.id} ${matches.join(' ')} ${script.file}`);
+      runAt[script.id] = script.runAt;
     },
     async isGranted(origin) {
       await opts.grantDelay;
@@ -29,17 +31,24 @@ function fakePort(opts: { granted?: string[]; registered?: string[]; tabs?: numb
       log.push(`tabsMatching ${patterns.join(' ')}`);
       return opts.tabs ?? [];
     },
-    async inject(tabId, file) {
-      log.push(`inject ${tabId} ${file}`);
+    async inject(tabId, script) {
+      log.push(`inject ${tabId} ${script.file}`);
       if (opts.failingTabs?.includes(tabId)) throw new Error('Cannot access contents of the page');
     },
   };
-  return { port, log };
+  return { port, log, runAt };
 }
 
 const settings: Settings = { sites: [preset('x'), preset('reddit', { enabled: false }), preset('youtube')], meetings: { unmuteCard: false, afterCall: 'some' } };
 
 describe('reconcileRegistration', () => {
+  it('registers the feed pause to run before the page paints, and the meeting cards once the page is parsed', async () => {
+    const meet = { ...siteFromPreset(presetById('x')!), id: 'm', kind: 'meeting' as const, presetId: 'meet', patterns: ['meet.google.com'] };
+    const { port, runAt } = fakePort();
+    await reconcileRegistration(port, { ...settings, sites: [...settings.sites, meet] });
+    expect(runAt).toEqual({ [PAUSE_SCRIPT_ID]: 'document_start', [MEETING_SCRIPT_ID]: 'document_end' });
+  });
+
   it('registers the script on enabled, granted sites only, after removing its old registration', async () => {
     const { port, log } = fakePort({ registered: ['someone-else', PAUSE_SCRIPT_ID], granted: ['*://*.x.com/*', '*://*.youtube.com/*', '*://*.reddit.com/*'] });
     const matches = await reconcileRegistration(port, settings);

@@ -1,20 +1,25 @@
 import { entries } from 'idb-keyval';
+import { draftItem, lastCallAskedItem, meetingChipItem, openTimesItem, pendingMeetingItem, settingsItem } from '@/lib/settings/storage-registry';
+import { noteUnread } from '@/lib/meetings/reading';
 import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { storage } from '@wxt-dev/storage';
 import { deleteEverything, describeEverything } from '@/lib/data/reset';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
-import { getSettings, settingsItem } from '@/lib/settings/store';
-import { windowsItem } from '@/lib/pause/open-time-store';
+import { getSettings } from '@/lib/settings/store';
 import { NOW, failingWrites, idAt, journal, pause, pauses, reflection, seed, site, freshStores } from './data-fixtures';
 
 freshStores();
 
 describe('describeEverything and deleteEverything', () => {
-  it('counts, then deletes the journal, pause history, settings, windows and draft', async () => {
+  it('counts, then deletes the journal, pause history, and everything kept in storage: settings, open times, draft, the meeting pages\' notes', async () => {
     await seed({ reflections: [reflection(), reflection()], pauses: [pause(), pause(), pause()], settings: { sites: [site('a')] } });
-    await windowsItem.setValue({ a: { openedAt: NOW, until: NOW + 1 } });
-    await storage.setItem('local:journalDraft', { id: idAt(NOW), text: 'unsaved', updatedAt: NOW });
+    await openTimesItem.setValue({ a: { openedAt: NOW, until: NOW + 1 } });
+    await draftItem.setValue({ id: idAt(NOW), text: 'unsaved', updatedAt: NOW });
+    await pendingMeetingItem.setValue({ platform: 'Google Meet', meetingId: 'https://meet.google.com/abc-defg-hij', joinedAt: NOW });
+    await meetingChipItem.setValue({ x: 0.5, y: 0.5 });
+    await lastCallAskedItem.setValue(true);
+    await noteUnread('meet', { part: 'mic', at: NOW });
     await storage.setItem('local:unrelated', 'kept');
     const counts = { reflections: 2, pauses: 3, sites: 1 };
     expect(await describeEverything({ journal, pauses })).toEqual(counts);

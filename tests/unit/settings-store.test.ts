@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { settingsItem } from '@/lib/settings/storage-registry';
 import { browser } from 'wxt/browser';
 import type { TriggerSite } from '@/lib/settings/settings';
-import { getSettings, settingsItem, updateSettings } from '@/lib/settings/store';
+import { getSettings, updateSettings } from '@/lib/settings/store';
 
 const site = (over: Record<string, unknown> = {}): TriggerSite =>
   ({ id: 'site:example.com', label: 'example.com', patterns: ['example.com'], enabled: true, waitSeconds: 5, windowMinutes: 15, ...over }) as TriggerSite;

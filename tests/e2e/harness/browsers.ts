@@ -23,6 +23,11 @@ export interface LaunchOptions {
    * its self-signed certificate. See `startHostedSites` in hosted-sites.ts.
    */
   hostedSites?: HostedSites;
+  /**
+   * Chromium only: draw scrollbars, as a person's browser does. Puppeteer
+   * starts headless Chromium with `--hide-scrollbars`; Firefox draws them anyway.
+   */
+  showScrollbars?: boolean;
 }
 
 /** A launched browser with one unpacked extension installed. */
@@ -94,7 +99,7 @@ export function geckoId(dir: string): string {
  */
 export function startBrowser(
   kind: BrowserKind,
-  opts: Pick<LaunchOptions, 'userDataDir' | 'firefoxPrefs' | 'timeout' | 'hostedSites'> & { firefoxUuids?: Record<string, string> } = {},
+  opts: Pick<LaunchOptions, 'userDataDir' | 'firefoxPrefs' | 'timeout' | 'hostedSites' | 'showScrollbars'> & { firefoxUuids?: Record<string, string> } = {},
 ): Promise<Browser> {
   const timeout = opts.timeout ?? 20_000;
   if (kind === 'chromium') {
@@ -106,6 +111,7 @@ export function startBrowser(
       // list, so failures would surface as unhandled rejections; launch() installs.
       enableExtensions: true,
       args: chromiumArgs(opts.hostedSites),
+      ...(opts.showScrollbars ? { ignoreDefaultArgs: ['--hide-scrollbars'] } : {}),
       userDataDir: opts.userDataDir,
       timeout,
     });

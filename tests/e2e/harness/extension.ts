@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import type { Harness } from './browsers.ts';
 import { waitFor } from './wait.ts';
 
-export { waitFor, type WaitOptions, type Truthy } from './wait.ts';
+export { sleep, waitFor, type WaitOptions, type Truthy } from './wait.ts';
 
 /** The internal BiDi handle puppeteer keeps on a Firefox frame. */
 type BidiFrame = { browsingContext?: { navigate(url: string, wait?: 'none'): Promise<unknown> } };
@@ -80,3 +80,20 @@ const READ_IDB = `(db, store) => new Promise((resolve, reject) => {
     all.onerror = () => { conn.close(); reject(all.error); };
   };
 })`;
+
+/**
+ * Updates the extension under its open pages: Chromium loads the same
+ * unpacked folder again (an update: `onInstalled` with reason "update"),
+ * Firefox reloads the add-on from one of its own pages. Every page of the old
+ * version closes either way.
+ */
+export async function updateExtension(h: Harness, extensionDir: string): Promise<void> {
+  if (h.kind === 'chromium') {
+    await h.browser.installExtension(extensionDir);
+    return;
+  }
+  const page = await openExtensionPage(h, '/popup.html');
+  await page.evaluate(`setTimeout(() => browser.runtime.reload(), 0)`);
+  await waitFor(() => page.isClosed() || page.evaluate('0').then(() => false, () => true), { timeout: 10_000, message: 'the old version to go' });
+  await page.close().catch(() => undefined);
+}

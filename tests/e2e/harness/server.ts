@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { sleep } from './wait.ts';
 
 /** Folder whose files the fixture server serves at `/`. */
 export const FIXTURES_DIR = resolve(import.meta.dirname, '../../fixtures');
@@ -56,8 +57,6 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** Content type for a file name, by extension. */
 export function contentType(file: string): string {
   return TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
@@ -79,6 +78,7 @@ export async function serveRoute(route: Route, req: IncomingMessage, res: Server
     res.flushHeaders();
     for (const c of route.chunks) {
       const { data, delayMs = route.delayMs ?? 0 } = typeof c === 'string' ? { data: c } : c;
+      // Kept: the delay is the route's point, a slow network.
       if (delayMs) await sleep(delayMs);
       if (res.destroyed) return;
       res.write(data);

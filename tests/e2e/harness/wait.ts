@@ -11,7 +11,16 @@ export interface WaitOptions {
 /** `T` without its falsy members (`boolean` → `true`). */
 export type Truthy<T> = Exclude<T, false | 0 | 0n | '' | null | undefined>;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * Resolves after `ms`. For a passage of time that is itself the point: a
+ * person's hand settling, a cadence of samples, a slow server. Never as the
+ * wait before asserting that something did not happen: wait (with
+ * {@link waitFor}) for a sign that the moment in question has come, then
+ * assert. Each caller says in a comment why time itself is what it needs.
+ */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
 
 /**
  * Polls `fn` until it returns a truthy value, and returns that value. Throws
@@ -34,6 +43,7 @@ export async function waitFor<T>(fn: () => T | Promise<T>, opts: WaitOptions = {
       const seen = last instanceof Error ? `last error: ${last.message}` : `last value: ${JSON.stringify(last)}`;
       throw new Error(`waitFor timed out after ${timeout} ms: ${message} (${seen})`);
     }
+    // Kept: the polling cadence.
     await sleep(interval);
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from '@webext-core/match-patterns';
-import { MEETING_PLATFORMS, adapterFor, isPlatformId } from '@/lib/meetings/platforms';
+import { MEETING_PLATFORMS, adapterFor, adapterForSite, isPlatformId } from '@/lib/meetings/platforms';
 import type { PlatformId } from '@/lib/meetings/types';
 import { matchPatternsFor, parseSite, urlMatchesSite } from '@/lib/sites/site-rules';
 
@@ -91,5 +91,15 @@ describe("the platforms' sites", () => {
         expect(patterns.some((m) => m.includes(sample))).toBe(true);
       }
     }
+  });
+});
+
+describe('adapterForSite', () => {
+  it("reads a preset platform's site with that platform's adapter", () => {
+    for (const p of MEETING_PLATFORMS) expect(adapterForSite({ presetId: p.id }).platform).toBe(p.id);
+  });
+
+  it.each([[undefined], ['reddit'], ['__proto__']])('reads a host the user added (preset %s) as self-hosted Jitsi Meet', (presetId) => {
+    expect(adapterForSite({ presetId }).platform).toBe('jitsi');
   });
 });

@@ -3,17 +3,17 @@ import {
   cleanIntention,
   formatRemaining,
   INTENTION_MAX,
-  isWindowOpen,
-  newWindow,
-  normaliseWindows,
+  isOpenNow,
+  newOpenTime,
+  normaliseOpenTimes,
   siteIdOfAlarm,
-  windowAlarmName,
-  windowRemaining,
+  openTimeAlarmName,
+  openTimeLeft,
 } from '@/lib/pause/open-time';
 
 const T = 1_700_000_000_000;
 
-describe('isWindowOpen / windowRemaining', () => {
+describe('isOpenNow / openTimeLeft', () => {
   const w = { openedAt: T, until: T + 60_000 };
   it.each([
     ['before its end', w, T + 59_999, true, 1],
@@ -22,8 +22,8 @@ describe('isWindowOpen / windowRemaining', () => {
     ['with no window', undefined, T, false, 0],
     ['with an unreadable end', { openedAt: T, until: 'later' as unknown as number }, T, false, 0],
   ])('lets the user in %s: %s', (_, win, now, open, left) => {
-    expect(isWindowOpen(win, now)).toBe(open);
-    expect(windowRemaining(win, now)).toBe(left);
+    expect(isOpenNow(win, now)).toBe(open);
+    expect(openTimeLeft(win, now)).toBe(left);
   });
 });
 
@@ -41,24 +41,24 @@ describe('cleanIntention', () => {
   });
 });
 
-describe('newWindow', () => {
+describe('newOpenTime', () => {
   it.each([
     [15, undefined, { openedAt: T, until: T + 15 * 60_000 }],
     [1.5, '  one  thing ', { openedAt: T, until: T + 90_000, intention: 'one thing' }],
     [5, ' \n ', { openedAt: T, until: T + 5 * 60_000 }],
   ])('a Continue of %s min with intention %j opens %j', (minutes, intention, expected) => {
-    expect(newWindow(minutes, T, intention)).toEqual(expected);
+    expect(newOpenTime(minutes, T, intention)).toEqual(expected);
   });
 });
 
-describe('normaliseWindows', () => {
+describe('normaliseOpenTimes', () => {
   it.each([null, undefined, 'windows', 7, []])('reads %j as no windows', (raw) => {
-    expect(normaliseWindows(raw)).toEqual({});
+    expect(normaliseOpenTimes(raw)).toEqual({});
   });
 
   it('keeps readable windows, cleans them, and drops the rest', () => {
     expect(
-      normaliseWindows({
+      normaliseOpenTimes({
         reddit: { openedAt: T, until: T + 1, intention: ' a\nb ', endedAt: T + 2, extra: true },
         youtube: { openedAt: T, until: T + 1, intention: 5, endedAt: 'soon' },
         noEnd: { openedAt: T },
@@ -75,7 +75,7 @@ describe('normaliseWindows', () => {
 
 describe('window alarms', () => {
   it.each(['reddit', 'site:youtube.com/shorts', 'site:a:b'])('finds the site %s back from its alarm name', (id) => {
-    expect(siteIdOfAlarm(windowAlarmName(id))).toBe(id);
+    expect(siteIdOfAlarm(openTimeAlarmName(id))).toBe(id);
   });
 
   it.each(['other-alarm', 'reddit', ''])('ignores the alarm %j', (name) => {
