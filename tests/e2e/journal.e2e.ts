@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { launch, openExtensionPage, startFixtureServer, waitFor, type BrowserKind, type FixtureServer, type Harness } from './harness/index.ts';
-import { addSiteInOptions, patchSite, testBuild, waitForPause } from './pause-driver.ts';
+import { addSiteInOptions, setWaitInOptions, testBuild, waitForPause } from './pause-driver.ts';
 import { timeSortableId } from '../../lib/browser/ids.ts';
 import { newReflection } from '../../lib/journal/reflection.ts';
 
@@ -95,7 +95,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       const h = await launch(kind, testBuild(kind), { userDataDir: profile });
       try {
         await addSiteInOptions(h, '127.0.0.1');
-        await patchSite(h, 'site:127.0.0.1', { waitSeconds: 0 });
+        await setWaitInOptions(h, 'site:127.0.0.1', 0);
         const page = await h.browser.newPage();
         await page.goto(server.url('/feed.html'), { waitUntil: 'domcontentloaded' });
         const frame = await waitForPause(page, h);

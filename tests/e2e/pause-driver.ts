@@ -212,19 +212,28 @@ export async function addSiteInOptions(h: Harness, input: string): Promise<{ err
   }
 }
 
-/** Sets a field of one stored site directly (test setup: a short wait keeps the suite quick). */
-export function patchSite(h: Harness, id: string, patch: Record<string, unknown>): Promise<void> {
-  return inExtension(
-    h,
-    `async (id, patch) => {
-      const api = globalThis.browser ?? chrome;
-      const { settings } = await api.storage.local.get('settings');
-      settings.sites = settings.sites.map((s) => (s.id === id ? { ...s, ...patch } : s));
-      await api.storage.local.set({ settings });
-    }`,
-    id,
-    patch,
-  );
+/**
+ * Sets a site's wait before Continue on the options page, as a person does:
+ * selects the field's number, types the new one and leaves the field; then
+ * waits until it is saved. (A short wait keeps the suite quick.)
+ */
+export async function setWaitInOptions(h: Harness, siteId: string, seconds: number): Promise<void> {
+  const options = await openExtensionPage(h, '/options.html');
+  try {
+    const field = `[data-site="${siteId}"] input[type=number]`;
+    await options.waitForSelector(field);
+    await options.focus(field);
+    await options.keyboard.down('Control');
+    await options.keyboard.press('a');
+    await options.keyboard.up('Control');
+    await options.keyboard.type(String(seconds));
+    await options.keyboard.press('Tab');
+    await waitFor(async () => (await storedSites(h)).find((s) => s.id === siteId)?.waitSeconds === seconds, {
+      message: `the wait of ${siteId} to be saved as ${seconds} s`,
+    });
+  } finally {
+    await options.close();
+  }
 }
 
 /** Counts pixels of the page's screenshot close to pure red (the fixtures' feed colour). */

@@ -9,7 +9,6 @@ import {
   clearWindows,
   clickInPause,
   inExtension,
-  patchSite,
   pauseButtonEnabled,
   pauseHost,
   pauseIdOf,
@@ -17,6 +16,7 @@ import {
   pauseText,
   redPixels,
   registeredMatches,
+  setWaitInOptions,
   storedSites,
   testBuild,
   waitForLetIn,
@@ -89,32 +89,13 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       const sites = await storedSites(h);
       assert.deepEqual(sites.map((s) => s.label), ['127.0.0.1', 'localhost/feed']);
       // A short wait keeps the suite quick; the default is 5 s.
-      await patchSite(h, 'site:127.0.0.1', { waitSeconds: 1 });
-      await patchSite(h, 'site:localhost/feed', { waitSeconds: 1 });
+      await setWaitInOptions(h, 'site:127.0.0.1', 1);
+      await setWaitInOptions(h, 'site:localhost/feed', 1);
       assert.deepEqual(await registeredMatches(h), ['*://127.0.0.1/*', '*://localhost/*']);
     });
 
     it('tells a screen reader the wait once when it starts and once when Continue opens, not every second', async () => {
-      /** Sets the wait of the 127.0.0.1 site on the options page, as a person does. */
-      async function setWait(seconds: number): Promise<void> {
-        const options = await openExtensionPage(h, '/options.html');
-        try {
-          const field = '[data-site="site:127.0.0.1"] input[type=number]';
-          await options.waitForSelector(field);
-          await options.focus(field);
-          await options.keyboard.down('Control');
-          await options.keyboard.press('a');
-          await options.keyboard.up('Control');
-          await options.keyboard.type(String(seconds));
-          await options.keyboard.press('Tab');
-          await waitFor(() => inExtension<boolean>(h, `async () => (await (globalThis.browser ?? chrome).storage.local.get('settings')).settings.sites.find((s) => s.id === 'site:127.0.0.1').waitSeconds === ${seconds}`), {
-            message: `the wait to be ${seconds} s`,
-          });
-        } finally {
-          await options.close();
-        }
-      }
-      await setWait(4);
+      await setWaitInOptions(h, 'site:127.0.0.1', 4);
       try {
         const page = await open(server.url('/feed.html'));
         const frame = await waitForPause(page, h);
@@ -139,7 +120,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         assert.match(heard.at(-1) ?? '', /Continue is open/, JSON.stringify(heard));
         assert.equal(heard.filter((t) => /\d/.test(t)).length <= 1, true, `no countdown: ${JSON.stringify(heard)}`);
       } finally {
-        await setWait(1);
+        await setWaitInOptions(h, 'site:127.0.0.1', 1);
       }
     });
 

@@ -11,7 +11,7 @@ import {
   inExtension,
   pauseHost,
   pauseRecords,
-  patchSite,
+  setWaitInOptions,
   storedSites,
   testBuild,
   waitForLetIn,
@@ -51,7 +51,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         await options.close();
         await page.bringToFront();
         await waitForPause(page, h);
-        await patchSite(h, 'site:127.0.0.1', { waitSeconds: 0 });
+        await setWaitInOptions(h, 'site:127.0.0.1', 0);
       } finally {
         await h.close();
       }

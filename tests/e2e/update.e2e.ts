@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { launch, startFixtureServer, updateExtension, waitFor, type BrowserKind, type FixtureServer, type Harness } from './harness/index.ts';
-import { addSiteInOptions, clickInPause, pauseButtonEnabled, pauseIdOf, testBuild, waitForNoPause, waitForPause } from './pause-driver.ts';
+import { addSiteInOptions, clickInPause, setWaitInOptions, pauseButtonEnabled, pauseIdOf, testBuild, waitForNoPause, waitForPause } from './pause-driver.ts';
 
 /**
  * Watches, from the page's own world, every moment the page could paint
@@ -46,6 +46,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
     it('pauses a paused tab again with no pixel of the page shown, and leaves a tab inside its open time uncovered', async () => {
       assert.match((await addSiteInOptions(h, '127.0.0.1')).status, /Added 127\.0\.0\.1/);
       assert.match((await addSiteInOptions(h, 'localhost')).status, /Added localhost/);
+      await setWaitInOptions(h, 'site:localhost', 0);
 
       // A tab inside its open time: Continue on localhost.
       const inside = await open(server.url('/feed.html').replace('127.0.0.1', 'localhost'));
