@@ -2,11 +2,13 @@ import { storage } from '@wxt-dev/storage';
 import { STORED_ITEMS } from '../settings/storage-registry';
 import { clear, promisifyRequest } from 'idb-keyval';
 import { clearJournal, countReflections } from '../journal/store';
+import { clearOpenTimeAlarms } from '../pause/actions';
+import { originsOf } from '../sites/trigger-sites';
 import { dataWrites, resolveStores, type DataDeps } from './stores';
 
 /** Deleting everything the extension keeps, after saying what that is. */
 
-/** What `deleteEverything` would delete, for the confirmation shown before it. */
+/** What `deleteEverything` would delete, for the confirmation shown before it: the sites are those whose access is given back too. */
 export async function describeEverything(deps: DataDeps = {}): Promise<{ reflections: number; pauses: number; sites: number }> {
   const { journal, pauses, settings } = resolveStores(deps);
   const [reflections, pauseCount, current] = await Promise.all([
@@ -20,13 +22,16 @@ export async function describeEverything(deps: DataDeps = {}): Promise<{ reflect
 /**
  * Deletes everything the extension keeps in this browser: the journal, the
  * pause history, and every item in storage (`STORED_ITEMS`: the settings,
- * open times, the popup's unsaved draft, the meeting pages' notes). Every part is attempted even if one fails; then it throws naming
+ * open times, the popup's unsaved draft, the meeting pages' notes). It ends
+ * open times with their alarms, and gives back the access granted for the
+ * sites. Every part is attempted even if one fails; then it throws naming
  * what could not be deleted. Returns the counts deleted.
  */
 export function deleteEverything(deps: DataDeps = {}): Promise<{ reflections: number; pauses: number; sites: number }> {
-  const { journal, pauses } = resolveStores(deps);
+  const { journal, pauses, settings, giveBackAccess } = resolveStores(deps);
   return dataWrites(async () => {
     const counts = await describeEverything(deps);
+    const origins = [...new Set((await settings.get()).sites.flatMap(originsOf))];
     const parts: [string, Promise<void>][] = [
       ['the journal', clearJournal(journal)],
       ['the pause history', clear(pauses)],
@@ -36,6 +41,8 @@ export function deleteEverything(deps: DataDeps = {}): Promise<{ reflections: nu
         // settings migration again over whatever the user saves from now on.
         storage.removeItems([...STORED_ITEMS]),
       ],
+      ['the open times', clearOpenTimeAlarms()],
+      ['the access to your sites', giveBackAccess(origins)],
     ];
     const results = await Promise.allSettled(parts.map(([, p]) => p));
     const failed = parts.filter((_, i) => results[i]!.status === 'rejected').map(([name]) => name);

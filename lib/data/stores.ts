@@ -4,6 +4,7 @@ import { journalStore } from '../journal/store';
 import { pauseLogStore } from '../pause/log';
 import type { Settings } from '../settings/settings';
 import { getSettings, updateSettings } from '../settings/store';
+import { giveBackAccess } from '../sites/access';
 
 /**
  * What import (`apply-import.ts`) and reset (`reset.ts`) share: the stores
@@ -22,6 +23,8 @@ export interface DataDeps {
   journal?: UseStore;
   pauses?: UseStore;
   settings?: SettingsPort;
+  /** Gives back the browser's access to origins (the real one is `sites/access.ts`). */
+  giveBackAccess?: (origins: readonly string[]) => Promise<void>;
 }
 
 const defaultSettingsPort: SettingsPort = { get: getSettings, update: updateSettings };
@@ -32,6 +35,7 @@ export function resolveStores(deps: DataDeps): Required<DataDeps> {
     journal: deps.journal ?? journalStore(),
     pauses: deps.pauses ?? pauseLogStore(),
     settings: deps.settings ?? defaultSettingsPort,
+    giveBackAccess: deps.giveBackAccess ?? giveBackAccess,
   };
 }
 

@@ -13,7 +13,7 @@ import { OPEN_MINUTES, type TriggerSite } from '../settings/settings';
 import { getSettings } from '../settings/store';
 import { rulesOf } from '../sites/trigger-sites';
 import { urlMatchesSite } from '../sites/site-rules';
-import { isOpenNow, newOpenTime, openTimeAlarmName, normaliseOpenTimes, type OpenTimes } from './open-time';
+import { isOpenNow, newOpenTime, openTimeAlarmName, normaliseOpenTimes, siteIdOfAlarm, type OpenTimes } from './open-time';
 
 /**
  * The site a pause message may act on: only our own pause page, framed in a
@@ -153,4 +153,10 @@ export async function handlePauseNote(
   await saveReflection(
     newReflection(data.noteId, now, text, { kind: 'site-pause', siteId: ok.site.id, siteLabel: ok.site.label, pauseId: data.pauseId }, prompt ? { prompt } : {}),
   );
+}
+
+/** Clears the alarms that would end open times: with everything deleted, none is left to end. */
+export async function clearOpenTimeAlarms(): Promise<void> {
+  const alarms = await browser.alarms.getAll();
+  await Promise.all(alarms.filter((a) => siteIdOfAlarm(a.name) !== undefined).map((a) => browser.alarms.clear(a.name)));
 }

@@ -11,6 +11,15 @@ export function requestAccess(site: TriggerSite): Promise<boolean> {
   return browser.permissions.request({ origins: originsOf(site) }).catch(() => false);
 }
 
+/**
+ * Gives back the browser's access to `origins`, one at a time: an origin the
+ * extension holds from its manifest cannot be given back, and must not keep
+ * the others.
+ */
+export async function giveBackAccess(origins: readonly string[]): Promise<void> {
+  await Promise.allSettled(origins.map(async (origin) => browser.permissions.remove({ origins: [origin] })));
+}
+
 /** Origins the `before` settings needed that `after` no longer does: safe to give back. */
 export function originsNoLongerNeeded(before: Settings, after: Settings): string[] {
   const still = new Set(after.sites.flatMap(originsOf));

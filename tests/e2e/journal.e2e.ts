@@ -3,9 +3,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { launch, openExtensionPage, startFixtureServer, waitFor, type BrowserKind, type FixtureServer, type Harness } from './harness/index.ts';
-import { addSiteInOptions, setWaitInOptions, testBuild, waitForPause } from './pause-driver.ts';
+import { addSiteInOptions, clickInPause, pauseButtonEnabled, setWaitInOptions, testBuild, waitForPause } from './pause-driver.ts';
 import { timeSortableId } from '../../lib/browser/ids.ts';
 import { newReflection } from '../../lib/journal/reflection.ts';
 
@@ -35,6 +35,15 @@ function listedPrompts(page: Page): Promise<string[]> {
   return page.evaluate(`[...document.querySelectorAll('.journal .item')].map((li) => li.querySelector('.prompt')?.textContent ?? '')`) as Promise<string[]>;
 }
 
+/** Chooses 127.0.0.1 on the options page with no wait, opens the fixture feed there, and returns the tab and its pause. */
+async function pauseAtChosenSite(h: Harness, server: FixtureServer): Promise<{ page: Page; frame: Frame }> {
+  await addSiteInOptions(h, '127.0.0.1');
+  await setWaitInOptions(h, 'site:127.0.0.1', 0);
+  const page = await h.browser.newPage();
+  await page.goto(server.url('/feed.html'), { waitUntil: 'domcontentloaded' });
+  return { page, frame: await waitForPause(page, h) };
+}
+
 /** Reads everything the JSON export button downloads, by catching the file the page hands to the browser. */
 async function exportThroughOptions(h: Harness): Promise<string> {
   const options = await openExtensionPage(h, '/options.html');
@@ -48,6 +57,53 @@ async function exportThroughOptions(h: Harness): Promise<string> {
     return (await options.evaluate('window.downloaded')) as string;
   } finally {
     await options.close();
+  }
+}
+
+/**
+ * Everything the extension keeps, as its own pages see it: every key in each
+ * storage area, its alarms, and each IndexedDB database with the number of
+ * records in each store.
+ */
+async function listKept(h: Harness): Promise<{
+  local: Record<string, unknown>;
+  sync: Record<string, unknown>;
+  session: Record<string, unknown>;
+  alarms: string[];
+  databases: Array<{ name: string; stores: Record<string, number> }>;
+}> {
+  const page = await openExtensionPage(h, '/options.html');
+  try {
+    return (await page.evaluate(`(async () => {
+      const api = globalThis.browser ?? chrome;
+      const area = async (name) => (api.storage[name] ? await api.storage[name].get(null).catch(() => ({})) : {});
+      const count = (db, store) => new Promise((resolve, reject) => {
+        const req = db.transaction(store, 'readonly').objectStore(store).count();
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const databases = [];
+      for (const { name } of (await indexedDB.databases()).sort((a, b) => a.name.localeCompare(b.name))) {
+        const db = await new Promise((resolve, reject) => {
+          const open = indexedDB.open(name);
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const stores = {};
+        for (const store of [...db.objectStoreNames].sort()) stores[store] = await count(db, store);
+        db.close();
+        databases.push({ name, stores });
+      }
+      return {
+        local: await area('local'),
+        sync: await area('sync'),
+        session: await area('session'),
+        alarms: (await api.alarms.getAll()).map((a) => a.name),
+        databases,
+      };
+    })()`)) as Awaited<ReturnType<typeof listKept>>;
+  } finally {
+    await page.close();
   }
 }
 
@@ -94,11 +150,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
     it('keeps a note typed at a site pause, linked to it, and finds it by search and tag', async () => {
       const h = await launch(kind, testBuild(kind), { userDataDir: profile });
       try {
-        await addSiteInOptions(h, '127.0.0.1');
-        await setWaitInOptions(h, 'site:127.0.0.1', 0);
-        const page = await h.browser.newPage();
-        await page.goto(server.url('/feed.html'), { waitUntil: 'domcontentloaded' });
-        const frame = await waitForPause(page, h);
+        const { page, frame } = await pauseAtChosenSite(h, server);
         await frame.evaluate(`document.querySelector('#pause-note').focus()`);
         await page.keyboard.type('I want to rest, not scroll #mychoice');
         await page.keyboard.press('Enter');
@@ -286,6 +338,57 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         await options.keyboard.press('Enter');
         await waitFor(() => options.evaluate(`document.querySelector('.data [role=status]').textContent.includes('Everything was deleted.')`), { message: 'the delete' });
         await waitFor(async () => (await focused()) === 'Delete everything…', { message: 'focus back on the button after deleting' });
+      } finally {
+        await h.close();
+      }
+    });
+
+    it('"Delete everything" leaves nothing behind: every storage area, alarm and database store is empty but for the settings\' version mark', async () => {
+      const h = await launch(kind, testBuild(kind));
+      try {
+        // Data of every kind a person makes here: a site, a pause with Continue (a record, an
+        // open time and its alarm), a reflection, and an unsaved draft.
+        const { page, frame } = await pauseAtChosenSite(h, server);
+        await waitFor(() => pauseButtonEnabled(frame, 'Continue'), { message: 'Continue to open' });
+        await clickInPause(page, frame, 'Continue');
+        await waitFor(() => frame.evaluate(`!!document.querySelector('form.continue input[type=text]')`), { message: 'the Continue form' });
+        await frame.evaluate(`document.querySelector('form.continue input[type=text]').focus()`);
+        await page.keyboard.type('read one thread');
+        await page.keyboard.press('Enter');
+        await waitFor(() => page.evaluate(`!document.querySelector('pause-moment')`), { message: 'the page to open' });
+        const popup = await openPopup(h);
+        await popup.focus('textarea');
+        await popup.keyboard.type('Chose the thread, left the feed.');
+        await saveByKeyboard(popup);
+        await waitFor(async () => (await listedTexts(popup)).length === 1, { message: 'the reflection' });
+        await popup.keyboard.type('half a thought');
+        await waitFor(async () => !!(await listKept(h)).local.journalDraft, { message: 'the draft to be kept' });
+        await popup.close();
+        const before = await listKept(h);
+        assert.deepEqual(Object.keys(before.local).sort(), ['journalDraft', 'settings', 'settings$', 'windows']);
+        assert.equal(before.alarms.length, 1, 'the open time has its alarm');
+
+        const options = await openExtensionPage(h, '/options.html');
+        const ask = `[...document.querySelectorAll('.data button')].find((b) => b.textContent.trim() === 'Delete everything…')`;
+        await waitFor(() => options.evaluate(`!!${ask} && !${ask}.disabled`), { message: 'the data panel' });
+        await options.evaluate(`${ask}.click()`);
+        await waitFor(() => options.evaluate(`document.querySelector('.confirm')?.textContent.includes('gives back the access you gave to those sites') ?? false`), {
+          message: 'the question to say what goes, access included',
+        });
+        await options.evaluate(`[...document.querySelectorAll('.confirm button')].find((b) => b.textContent.trim() === 'Delete everything').click()`);
+        await waitFor(() => options.evaluate(`document.querySelector('.data [role=status]').textContent.includes('Everything was deleted.')`), { message: 'the delete' });
+        await options.close();
+
+        const after = await listKept(h);
+        assert.deepEqual(after, {
+          local: { settings$: { v: 2 } },
+          sync: {},
+          session: {},
+          alarms: [],
+          // The databases keep their (empty) stores, ready for what comes next.
+          databases: before.databases.map(({ name, stores }) => ({ name, stores: Object.fromEntries(Object.keys(stores).map((k) => [k, 0])) })),
+        });
+        assert.ok(before.databases.some((db) => Object.values(db.stores).some((n) => n > 0)), 'there was something to delete');
       } finally {
         await h.close();
       }

@@ -88,6 +88,30 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       }
     });
 
+    it('"Does this address pause?" answers with the rule that decides, or why not', async () => {
+      const h = await launch(kind, testBuild(kind));
+      try {
+        assert.match((await addSiteInOptions(h, 'localhost/feed')).status, /Added localhost\/feed/);
+        const options = await openExtensionPage(h, '/options.html');
+        const ask = async (address: string) => {
+          await options.click('#tester-input', { count: 3 });
+          await options.keyboard.press('Backspace');
+          await options.keyboard.type(address);
+          return waitFor(async () => ((await options.evaluate(`document.querySelector('#tester-answer').textContent`)) as string) || null, {
+            message: `an answer for ${address}`,
+          });
+        };
+        await options.waitForSelector('#tester-input');
+        assert.match(await ask(server.url('/feed/today').replace('127.0.0.1', 'localhost')), /^It pauses: localhost\/feed\/today is part of localhost\/feed \(localhost\/feed\)/);
+        assert.match(await ask('http://localhost/elsewhere'), /^No pause: none of your sites covers localhost\./);
+        assert.match(await ask('meet.google.com/abc-defg-hij'), /none of your sites covers meet\.google\.com/);
+        assert.match(await ask('not an address at all'), /not a web page address/);
+        await options.close();
+      } finally {
+        await h.close();
+      }
+    });
+
     it('Leave closes a tab that has nowhere to go back to', async () => {
       const h = await launch(kind, testBuild(kind));
       try {

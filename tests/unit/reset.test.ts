@@ -1,6 +1,8 @@
 import { entries } from 'idb-keyval';
 import { draftItem, lastCallAskedItem, meetingChipItem, openTimesItem, pendingMeetingItem, settingsItem } from '@/lib/settings/storage-registry';
 import { noteUnread } from '@/lib/meetings/reading';
+import { openTimeAlarmName } from '@/lib/pause/open-time';
+import { originsOf } from '@/lib/sites/trigger-sites';
 import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { storage } from '@wxt-dev/storage';
@@ -21,9 +23,15 @@ describe('describeEverything and deleteEverything', () => {
     await lastCallAskedItem.setValue(true);
     await noteUnread('meet', { part: 'mic', at: NOW });
     await storage.setItem('local:unrelated', 'kept');
+    await browser.alarms.create(openTimeAlarmName('a'), { when: NOW + 60_000 });
+    await browser.alarms.create('someone-else', { when: NOW + 60_000 });
+    const given: string[] = [];
+    const giveBackAccess = async (origins: readonly string[]) => void given.push(...origins);
     const counts = { reflections: 2, pauses: 3, sites: 1 };
     expect(await describeEverything({ journal, pauses })).toEqual(counts);
-    expect(await deleteEverything({ journal, pauses })).toEqual(counts);
+    expect(await deleteEverything({ journal, pauses, giveBackAccess })).toEqual(counts);
+    expect(given).toEqual(originsOf(site('a')));
+    expect((await browser.alarms.getAll()).map((a) => a.name)).toEqual(['someone-else']);
     expect(await entries(journal)).toEqual([]);
     expect(await entries(pauses)).toEqual([]);
     const left = await browser.storage.local.get(null);
@@ -35,13 +43,13 @@ describe('describeEverything and deleteEverything', () => {
   it('keeps the settings version, so the next start does not migrate what is saved later', async () => {
     await settingsItem.setMeta({ v: 2 });
     await seed({ settings: { sites: [site('a', { kind: 'meeting' })] } });
-    await deleteEverything({ journal, pauses });
+    await deleteEverything({ journal, pauses, giveBackAccess: async () => undefined });
     expect(await settingsItem.getMeta()).toEqual({ v: 2 });
   });
 
   it('deletes what it can and says what it could not', async () => {
     await seed({ reflections: [reflection()], pauses: [pause()], settings: { sites: [site('a')] } });
-    await expect(deleteEverything({ journal: failingWrites(journal), pauses })).rejects.toThrow('Could not delete the journal. Try again.');
+    await expect(deleteEverything({ journal: failingWrites(journal), pauses, giveBackAccess: async () => undefined })).rejects.toThrow('Could not delete the journal. Try again.');
     expect(await entries(journal)).toHaveLength(1);
     expect(await entries(pauses)).toEqual([]);
     expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
