@@ -80,6 +80,8 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
     it('adds sites from the options page and explains a malformed one', async () => {
       const bad = await addSiteInOptions(h, 'http//127.0.0.1');
       assert.match(bad.error, /colon/);
+      const shared = await addSiteInOptions(h, 'co.uk');
+      assert.match(shared.error, /^co\.uk is an ending shared by many unrelated sites/, JSON.stringify(shared));
       const ok = await addSiteInOptions(h, '127.0.0.1');
       assert.match(ok.status, /Added 127\.0\.0\.1/, JSON.stringify(ok));
       const feedPath = await addSiteInOptions(h, 'localhost/feed');
