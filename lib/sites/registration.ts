@@ -12,11 +12,13 @@ export const MEETING_SCRIPT_ID = 'pause-moment-meeting';
 export const MEETING_SCRIPT_FILE = 'content-scripts/meeting.js';
 
 /**
- * When each kind's script runs: the feed pause before the page can paint;
- * the meeting cards once the page's document is parsed, since they only read it.
- * The entrypoints declare the same, from here.
+ * When each kind's script runs, as registered and as the entrypoints declare:
+ * the feed pause before the page can paint; the meeting cards from the same
+ * moment, reading the page as it builds (with them at document_end, the first
+ * card came while a call page was still putting focus into its frames, and
+ * Firefox sometimes lost the user's focus: seen in the meetings e2e).
  */
-export const SCRIPT_RUN_AT = { feed: 'document_start', meeting: 'document_end' } as const satisfies Record<SiteKind, RunAt>;
+export const SCRIPT_RUN_AT = { feed: 'document_start', meeting: 'document_start' } as const satisfies Record<SiteKind, RunAt>;
 
 /** Which script runs on which kind of site. */
 const SCRIPTS: ReadonlyArray<RegisteredScript & { kind: SiteKind }> = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MEETING_SCRIPT_FILE, MEETING_SCRIPT_ID, PAUSE_SCRIPT_FILE, PAUSE_SCRIPT_ID, reconcileRegistration } from '@/lib/sites/registration';
+import { MEETING_SCRIPT_FILE, MEETING_SCRIPT_ID, PAUSE_SCRIPT_FILE, PAUSE_SCRIPT_ID, reconcileRegistration, SCRIPT_RUN_AT } from '@/lib/sites/registration';
 import type { ScriptingPort } from '@/lib/browser/ports';
 import type { Settings, TriggerSite } from '@/lib/settings/settings';
 import { siteFromPreset } from '@/lib/sites/trigger-sites';
@@ -42,11 +42,12 @@ function fakePort(opts: { granted?: string[]; registered?: string[]; tabs?: numb
 const settings: Settings = { sites: [preset('x'), preset('reddit', { enabled: false }), preset('youtube')], meetings: { unmuteCard: false, afterCall: 'some' } };
 
 describe('reconcileRegistration', () => {
-  it('registers the feed pause to run before the page paints, and the meeting cards once the page is parsed', async () => {
+  it('registers each script with the time it is declared to run at', async () => {
     const meet = { ...siteFromPreset(presetById('x')!), id: 'm', kind: 'meeting' as const, presetId: 'meet', patterns: ['meet.google.com'] };
     const { port, runAt } = fakePort();
     await reconcileRegistration(port, { ...settings, sites: [...settings.sites, meet] });
-    expect(runAt).toEqual({ [PAUSE_SCRIPT_ID]: 'document_start', [MEETING_SCRIPT_ID]: 'document_end' });
+    expect(runAt).toEqual({ [PAUSE_SCRIPT_ID]: SCRIPT_RUN_AT.feed, [MEETING_SCRIPT_ID]: SCRIPT_RUN_AT.meeting });
+    expect(SCRIPT_RUN_AT.feed).toBe('document_start');
   });
 
   it('registers the script on enabled, granted sites only, after removing its old registration', async () => {
