@@ -1,13 +1,13 @@
-import type { Settings, TriggerSite } from '../settings/settings';
-import { formatSite } from '../sites/site-rules';
+import type { TriggerSite } from '../settings/settings';
+import { formatSite, urlMatchesSite } from '../sites/site-rules';
 import { rulesOf } from '../sites/trigger-sites';
-import { urlMatchesSite } from '../sites/site-rules';
-import { isOpenNow, type OpenTimes } from './open-time';
+import { decidePause } from './decision';
+import type { PauseState } from './state';
 
 /**
  * The answer to "Does this address pause?", as the options page gives it:
  * whether a page at the address would pause now, and the rule that decides,
- * in words. It decides the way the guard on the page does (`guard.ts`).
+ * in words. It puts the guard's own decision (`decision.ts`) into words.
  */
 export type UrlExplanation =
   | { pauses: true; siteId: string; text: string }
@@ -36,21 +36,29 @@ function ruleText(site: TriggerSite, url: URL): string {
   return rule ? formatSite(rule) : site.label;
 }
 
+/** The time of day of `at`, as the user's clock shows it. */
+function clockTime(at: number, locale?: string): string {
+  return new Date(at).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' });
+}
+
 /** Whether a page at `input` pauses at `now`, and why, in the words the options page shows. */
-export function explainUrl(settings: Settings, openTimes: OpenTimes, input: string, now: number, locale?: string): UrlExplanation {
+export function explainUrl(state: PauseState, input: string, now: number, locale?: string): UrlExplanation {
   const url = pageAddressOf(input);
   if (!url) return { pauses: false, text: 'That is not a web page address. Paste one like https://www.reddit.com/r/all.' };
-  const covering = settings.sites.filter((s) => rulesOf(s).some((r) => urlMatchesSite(r, url)));
-  const feed = covering.find((s) => s.kind === 'feed' && s.enabled);
-  if (feed) {
-    const rule = ruleText(feed, url);
-    const open = openTimes[feed.id];
-    if (open && isOpenNow(open, now)) {
-      const until = new Date(open.until).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' });
-      return { pauses: false, siteId: feed.id, text: `Not now: you chose time on ${feed.label} until ${until}. After that it pauses (${rule}).` };
-    }
-    return { pauses: true, siteId: feed.id, text: `It pauses: ${url.hostname}${url.pathname === '/' ? '' : url.pathname} is part of ${feed.label} (${rule}).` };
+  const decision = decidePause(state, url, now);
+  if (decision.kind === 'open') {
+    const { site } = decision;
+    return {
+      pauses: false,
+      siteId: site.id,
+      text: `Not now: you chose time on ${site.label} until ${clockTime(decision.until, locale)}. After that it pauses (${ruleText(site, url)}).`,
+    };
   }
+  if (decision.kind === 'pause') {
+    const { site } = decision;
+    return { pauses: true, siteId: site.id, text: `It pauses: ${url.hostname}${url.pathname === '/' ? '' : url.pathname} is part of ${site.label} (${ruleText(site, url)}).` };
+  }
+  const covering = state.settings.sites.filter((s) => rulesOf(s).some((r) => urlMatchesSite(r, url)));
   const meeting = covering.find((s) => s.kind === 'meeting' && s.enabled);
   if (meeting) return { pauses: false, siteId: meeting.id, text: `No pause: ${meeting.label} is a meeting site. It gets the gentle meeting cards instead.` };
   const off = covering.find((s) => !s.enabled);

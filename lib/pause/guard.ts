@@ -1,13 +1,10 @@
 import { timeSortableId } from '../browser/ids';
-import { isWithin } from '../browser/time';
 import { watchLocation } from './location-watch';
 import type { PauseReason } from '../browser/messages';
 import { createPauseOverlay, hasEarlierCover } from './overlay';
 import type { ScriptLife } from '../browser/script-life';
 import type { PauseState } from './state';
-import type { Settings } from '../settings/settings';
-import { siteForUrl } from '../sites/trigger-sites';
-import { isOpenNow, type OpenTimes } from './open-time';
+import { decidePause } from './decision';
 
 /** What the guard needs from the content script's world. */
 export interface GuardEnv {
@@ -24,9 +21,8 @@ export interface GuardEnv {
   life: ScriptLife;
 }
 
-/** An ended open time is shown back ("You came here to …") for this long after it ends. */
-export const SHOW_BACK_MS = 30 * 60_000;
-/** How often to look at the clock while an open time is open: timers stall while a laptop sleeps. */
+export { SHOW_BACK_MS } from './decision';
+/** How often to look at the clock while waiting for a decision to change by the clock: timers stall while a laptop sleeps. */
 const CLOCK_CHECK_MS = 15_000;
 /** How often a showing pause checks that the extension is still there. */
 const ALIVE_CHECK_MS = 1_000;
@@ -105,33 +101,30 @@ export function startPauseGuard(env: GuardEnv): void {
       return;
     }
     if (run !== latest || life.signal.aborted) return;
-    decide(state.settings, state.openTimes);
+    decide(state);
   }
 
-  function decide(settings: Settings, openTimes: OpenTimes): void {
+  /** Looks again at `at`: a timer for the moment, and a look at the clock now and then in case the timer stalled while the computer slept. */
+  function recheckAt(at: number, now: number): void {
+    endTimer = life.setTimeout(() => void evaluate(), Math.max(0, at - now) + 50);
+    clockTimer = life.setInterval(() => {
+      if (env.now() >= at) void evaluate();
+    }, CLOCK_CHECK_MS);
+  }
+
+  function decide(state: PauseState): void {
     clearTimers();
-    const url = win.location.href;
-    const site = siteForUrl(settings, url);
-    if (!site) return uncover();
     const now = env.now();
-    const w = openTimes[site.id];
-    if (w && isOpenNow(w, now)) {
-      uncover();
-      // Wall-clock: a timer for the end, and a look at the clock now and then
-      // in case the timer stalled while the computer slept.
-      endTimer = life.setTimeout(() => void evaluate(), w.until - now + 50);
-      clockTimer = life.setInterval(() => {
-        if (env.now() >= w.until) void evaluate();
-      }, CLOCK_CHECK_MS);
-      return;
-    }
+    const decision = decidePause(state, win.location.href, now);
+    if (decision.kind !== 'none' && decision.recheckAt !== undefined) recheckAt(decision.recheckAt, now);
+    if (decision.kind !== 'pause') return uncover();
+    const { site } = decision;
     if (shownFor === site.id && overlay.showing) return;
     shownFor = site.id;
-    const ended = !!w && isWithin(w.until, now, SHOW_BACK_MS);
     const params = pauseParams({
       siteId: site.id,
       pauseId: timeSortableId(now),
-      reason: ended ? 'window-ended' : 'arrived',
+      reason: decision.ended ? 'window-ended' : 'arrived',
       host: win.location.hostname,
       shownAt: now,
       canGoBack: win.history.length > 1,

@@ -27,16 +27,16 @@ describe('explainUrl', () => {
     ['not a page address', 'ftp://reddit.com/', false, /not a web page address/],
     ['nothing', '   ', false, /not a web page address/],
   ])('%s', (_, input, pauses, text) => {
-    const answer = explainUrl(settings, {}, input, T, 'en-GB');
+    const answer = explainUrl({ settings, openTimes: {} }, input, T, 'en-GB');
     expect(answer.pauses).toBe(pauses);
     expect(answer.text).toMatch(text);
   });
 
   it('says when time the user chose keeps a site open, and until when; and pauses once it ended', () => {
     const open = { [reddit.id]: { openedAt: T - 60_000, until: T + 15 * 60_000 } };
-    const now = explainUrl(settings, open, 'https://reddit.com', T, 'en-GB');
+    const now = explainUrl({ settings, openTimes: open }, 'https://reddit.com', T, 'en-GB');
     expect(now).toEqual({ pauses: false, siteId: reddit.id, text: expect.stringMatching(/^Not now: you chose time on Reddit until \d{1,2}:\d{2}/) });
-    expect(explainUrl(settings, open, 'https://reddit.com', T + 15 * 60_000, 'en-GB').pauses).toBe(true);
+    expect(explainUrl({ settings, openTimes: open }, 'https://reddit.com', T + 15 * 60_000, 'en-GB').pauses).toBe(true);
   });
 });
 
