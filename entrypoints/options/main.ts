@@ -1,5 +1,6 @@
 import { mount } from 'svelte';
 import '@/components/theme.css';
+import '@/components/options/options.css';
 import OptionsPage from '@/components/options/OptionsPage.svelte';
 
 const prefill = new URLSearchParams(location.search).get('add') ?? '';

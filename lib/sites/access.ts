@@ -8,7 +8,18 @@ import { originsOf } from './trigger-sites';
  * user gesture, and Firefox closes a popup when the prompt takes focus.
  */
 export function requestAccess(site: TriggerSite): Promise<boolean> {
-  return browser.permissions.request({ origins: originsOf(site) }).catch(() => false);
+  return requestAccessToAll([site]);
+}
+
+/**
+ * Asks the browser for access to several sites in one prompt, for every
+ * origin any of them needs. The same rule holds: call it synchronously from
+ * the click or key handler. No sites, nothing to ask: resolves true.
+ */
+export function requestAccessToAll(sites: readonly TriggerSite[]): Promise<boolean> {
+  const origins = [...new Set(sites.flatMap(originsOf))];
+  if (origins.length === 0) return Promise.resolve(true);
+  return browser.permissions.request({ origins }).catch(() => false);
 }
 
 /**
@@ -18,6 +29,11 @@ export function requestAccess(site: TriggerSite): Promise<boolean> {
  */
 export async function giveBackAccess(origins: readonly string[]): Promise<void> {
   await Promise.allSettled(origins.map(async (origin) => browser.permissions.remove({ origins: [origin] })));
+}
+
+/** Whether the browser gives the extension every origin `site` needs. */
+export function hasAccess(site: TriggerSite): Promise<boolean> {
+  return browser.permissions.contains({ origins: originsOf(site) }).catch(() => false);
 }
 
 /** Origins the `before` settings needed that `after` no longer does: safe to give back. */

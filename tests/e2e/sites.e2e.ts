@@ -165,7 +165,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
             scrollTo(0, 0);
             return [...new Set(found)];
           })()`)) as string[];
-        const lines = () => options.evaluate(`Object.fromEntries([...document.querySelectorAll('.status')].map((p) => [p.id, p.textContent.trim()]))`) as Promise<Record<string, string>>;
+        const lines = () => options.evaluate(`Object.fromEntries([...document.querySelectorAll('.status[id^="status-"]')].map((p) => [p.id, p.textContent.trim()]))`) as Promise<Record<string, string>>;
 
         // The pause sign is drawn, with a name, where the meeting chip is described.
         assert.doesNotMatch((await options.evaluate('document.body.innerText')) as string, /\u23F8/, 'no ⏸ character, which many fonts lack');
