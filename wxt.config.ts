@@ -67,6 +67,8 @@ export default defineConfig({
   manifestVersion: 3,
   imports: false,
   outDir: testBuild ? '.output-test' : '.output',
+  // Read in code as import.meta.env.PAUSE_MOMENT_TEST (declared in env.d.ts): true in a test build.
+  vite: () => ({ define: { 'import.meta.env.PAUSE_MOMENT_TEST': JSON.stringify(testBuild) } }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       if (testBuild) files.push(...benchBlankPage);

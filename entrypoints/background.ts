@@ -10,6 +10,11 @@ import { reconcileRegistration } from '@/lib/sites/registration';
 import { getSettings } from '@/lib/settings/store';
 import { siteIdOfAlarm } from '@/lib/pause/open-time';
 import { PAUSE_COMMAND } from '@/lib/meetings/command';
+import { afterInstall } from '@/lib/settings/install';
+import { handlePauseSkipped, handleSnoozeEnd, handleSnoozeStart, settleSnooze } from '@/lib/pause/snooze-actions';
+import { SNOOZE_ALARM } from '@/lib/pause/snooze';
+import { onGuardMessage } from '@/lib/browser/guard-messages';
+import { startSettingsSync } from '@/lib/settings/settings-sync';
 
 function reconcile(): void {
   void getSettings()
@@ -26,19 +31,38 @@ export default defineBackground({
       // Upgrade the journal (building its word index) now, not when the popup first opens.
       void countReflections().catch((error) => console.error('Pause Moment could not open the journal', error));
     });
+    // A fresh install opens the welcome tour; an update leaves one line of news in the popup. A test
+    // build never opens the tour by itself: the end-to-end tests install the extension afresh for every
+    // test, and a tab of its own would stand in each one's way. welcome.e2e.ts opens the page as a person
+    // would, and tests/unit/install.test.ts checks which installs open it (shouldWelcome).
+    browser.runtime.onInstalled.addListener((details) => {
+      void afterInstall(details, { welcome: !import.meta.env.PAUSE_MOMENT_TEST }).catch((error) =>
+        console.error('Pause Moment could not finish installing', error),
+      );
+    });
     browser.runtime.onStartup.addListener(reconcile);
+    // A browser forgets the badge when it quits or the extension updates: show a snooze still on, clear one that ended meanwhile.
+    const settle = (): void => void settleSnooze().catch((error) => console.error('Pause Moment could not settle the snooze', error));
+    browser.runtime.onStartup.addListener(settle);
+    browser.runtime.onInstalled.addListener(settle);
     settingsItem.watch(reconcile);
+    // Settings follow the user through the browser's sync storage (never the journal).
+    startSettingsSync();
     browser.permissions.onAdded.addListener(reconcile);
     browser.permissions.onRemoved.addListener(reconcile);
     browser.alarms.onAlarm.addListener((alarm) => {
       const siteId = siteIdOfAlarm(alarm.name);
       if (siteId) void handleOpenTimeAlarm(siteId);
+      if (alarm.name === SNOOZE_ALARM) void settleSnooze();
     });
     messaging.onMessage('pauseShown', ({ data, sender }) => handlePauseShown(data, sender));
     messaging.onMessage('pauseLeave', ({ data, sender }) => handlePauseLeave(data, sender));
     messaging.onMessage('pauseContinue', ({ data, sender }) => handlePauseContinue(data, sender));
     messaging.onMessage('pauseNote', ({ data, sender }) => handlePauseNote(data, sender));
     messaging.onMessage('meetingNote', ({ data, sender }) => handleMeetingNote(data, sender));
+    messaging.onMessage('snoozeStart', ({ data, sender }) => handleSnoozeStart(data, sender));
+    messaging.onMessage('snoozeEnd', ({ sender }) => handleSnoozeEnd(sender));
+    onGuardMessage((message, sender) => handlePauseSkipped(message.data, sender));
     messaging.onMessage('meetingCardClose', ({ data, sender }) => handleMeetingCardClose(data, sender));
     messaging.onMessage('meetingCardHeight', ({ data, sender }) => handleMeetingCardHeight(data, sender));
     browser.commands.onCommand.addListener((command) => {

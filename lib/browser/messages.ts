@@ -56,8 +56,22 @@ export interface PauseProtocol {
   pauseNote(data: PauseRef & { noteId: string; text: string; prompt: string }): void;
 }
 
+/**
+ * How long the user snoozed pauses for, as chosen in the popup: 15 minutes,
+ * an hour, until the next morning, or (in a test build only) 20 seconds.
+ */
+export type SnoozeLength = '15m' | '1h' | 'morning' | 'test-20s';
+
+/** Messages from the popup to the background, which alone starts and ends a snooze (its record, alarm and badge). */
+export interface SnoozeProtocol {
+  /** Snoozes pauses for `length`: on one site (`siteId`, a chosen feed site), or on all when absent. */
+  snoozeStart(data: { length: SnoozeLength; siteId?: string }): void;
+  /** Ends the snooze now. */
+  snoozeEnd(): void;
+}
+
 /** Typed messaging between extension pages and the background. */
-export const messaging = defineExtensionMessaging<PauseProtocol & MeetingProtocol>();
+export const messaging = defineExtensionMessaging<PauseProtocol & MeetingProtocol & SnoozeProtocol>();
 
 /**
  * Messages from the meeting card (an extension page framed in the meeting

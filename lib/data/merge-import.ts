@@ -46,7 +46,8 @@ export function mergeSettings(current: Settings, incoming: Settings): { settings
   const ids = new Set(current.sites.map((s) => s.id));
   const added = incoming.sites.filter((s) => !ids.has(s.id));
   const preferences = mergePreferences(current, incoming, DEFAULT_SETTINGS) as Record<string, unknown>;
-  return { settings: normaliseSettings({ ...preferences, sites: [...current.sites, ...added] }), added: added.length };
+  // Fields a newer version wrote are kept: the ones here, else the file's.
+  return { settings: normaliseSettings({ ...incoming, ...current, ...preferences, sites: [...current.sites, ...added] }), added: added.length };
 }
 
 /**

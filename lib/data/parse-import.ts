@@ -86,7 +86,8 @@ function safely(check: (value: unknown) => string | undefined, value: unknown): 
  *
  * The returned file holds fresh objects with only the known fields in a
  * fixed key order: unknown keys, `__proto__` and `constructor` included, are
- * never copied anywhere.
+ * never copied anywhere, except the settings' fields a newer version wrote,
+ * which `normaliseSettings` keeps (never `__proto__` or `constructor`).
  */
 export function parseImport(text: string): ParseResult {
   try {
@@ -195,4 +196,19 @@ function checkSites(sites: readonly unknown[], problems: Problems): void {
     if (patterns.some((p: string) => p.length > SITE_PATTERN_MAX)) return problems.add(`${where} has a site pattern that is too long`);
     if (label !== undefined && (typeof label !== 'string' || label.length > SITE_TEXT_MAX)) return problems.add(`${where} has an invalid label`);
   });
+}
+
+/**
+ * What is wrong with settings read from a file (as in an export's
+ * `settings`), as problems naming where: not an object, no list of sites,
+ * too many, or a site `normaliseSettings` would drop. Empty when they can be
+ * imported as they are. For a settings file (`settings-file.ts`).
+ */
+export function settingsProblems(settings: unknown): string[] {
+  const sites = isPlainObject(settings) && Array.isArray(settings.sites) ? (settings.sites as unknown[]) : undefined;
+  if (!sites) return ['settings has no list of sites'];
+  if (sites.length > IMPORT_MAX_SITES) return [`settings has ${sites.length} sites, more than the ${IMPORT_MAX_SITES} allowed.`];
+  const problems = new Problems();
+  checkSites(sites, problems);
+  return problems.list();
 }

@@ -14,6 +14,8 @@ export interface GuardEnv {
   readState(): Promise<PauseState>;
   /** Calls back when settings or open times change (in any tab). */
   onStateChange(callback: () => void, signal: AbortSignal): void;
+  /** Tells the history that this page would have paused but did not, because pauses were snoozed. */
+  reportSkipped(skip: { id: string; siteId: string; snoozeId: string }): void;
   /** The URL of the pause page with these query parameters. */
   pauseUrl(params: URLSearchParams): string;
   now(): number;
@@ -50,14 +52,17 @@ export function pauseParams(p: { siteId: string; pauseId: string; reason: PauseR
  * page can paint, then decides: no chosen site here, or an open time open, and
  * the cover goes; otherwise the pause loads into it. It decides again when
  * the single-page app moves, when the page comes back from the back/forward
- * cache, when settings or open times change in any tab, and when the open
- * open time ends. One navigation never makes two pauses: while a pause for the
- * site is up, moving inside the site keeps it.
+ * cache, when settings, open times or the snooze change in any tab, and when
+ * the open time or the snooze ends. One navigation never makes two pauses:
+ * while a pause for the site is up, moving inside the site keeps it. A page
+ * that would pause while pauses are snoozed is counted once, as skipped.
  */
 export function startPauseGuard(env: GuardEnv): void {
   const { win, doc, life } = env;
   const overlay = createPauseOverlay(doc);
   let shownFor: string | undefined;
+  /** The snooze and site this page was last counted for as a skipped pause. */
+  let skippedFor: string | undefined;
   let latest = 0;
   let endTimer: number | undefined;
   let clockTimer: number | undefined;
@@ -112,11 +117,24 @@ export function startPauseGuard(env: GuardEnv): void {
     }, CLOCK_CHECK_MS);
   }
 
+  /**
+   * Counts this page once per snooze and site as a pause that did not happen.
+   * A pause already showing when the snooze began was counted when it showed.
+   */
+  function noteSkipped(siteId: string, snoozeId: string, now: number): void {
+    const key = `${snoozeId} ${siteId}`;
+    if (skippedFor === key) return;
+    skippedFor = key;
+    if (shownFor === siteId && overlay.showing) return;
+    env.reportSkipped({ id: timeSortableId(now), siteId, snoozeId });
+  }
+
   function decide(state: PauseState): void {
     clearTimers();
     const now = env.now();
     const decision = decidePause(state, win.location.href, now);
-    if (decision.kind !== 'none' && decision.recheckAt !== undefined) recheckAt(decision.recheckAt, now);
+    if ('recheckAt' in decision && decision.recheckAt !== undefined) recheckAt(decision.recheckAt, now);
+    if (decision.kind === 'snoozed') noteSkipped(decision.site.id, decision.snoozeId, now);
     if (decision.kind !== 'pause') return uncover();
     const { site } = decision;
     if (shownFor === site.id && overlay.showing) return;

@@ -1,15 +1,26 @@
-import type { PauseReason, PauseSummary } from '../browser/messages';
+import type { PauseReason, PauseSummary, SnoozeLength } from '../browser/messages';
+import type { Snooze } from '../settings/storage-registry';
 import { createStore, get, set, type UseStore } from 'idb-keyval';
 import { idTimePrefix, timeSortableId } from '../browser/ids';
 
-/** What the user did at a pause. `none` until they choose (or if they never do). */
-export type PauseChoice = 'leave' | 'continue' | 'none';
+/**
+ * What the user did at a pause. `none` until they choose (or if they never
+ * do); `skipped` when the page did not pause at all, because pauses were snoozed.
+ */
+export type PauseChoice = 'leave' | 'continue' | 'none' | 'skipped';
 
-/** Why the pause showed. */
-
-/** One pause, as kept in the extension's own IndexedDB. */
+/**
+ * One pause, as kept in the extension's own IndexedDB.
+ *
+ * Version 1 is a pause that showed; such records are still written, and read,
+ * as they always were. Version 2 is a page that would have paused but did not,
+ * because pauses were snoozed: `choice` is `skipped`, `snoozeId` names the
+ * snooze, `shownAt` is when it would have shown, and `waitSeconds` the wait it
+ * would have had. The history also holds the snoozes themselves
+ * (`SnoozeRecord`, told apart by `kind`).
+ */
 export interface PauseRecord {
-  v: 1;
+  v: 1 | 2;
   id: string;
   siteId: string;
   siteLabel: string;
@@ -23,6 +34,34 @@ export interface PauseRecord {
   decidedAt?: number;
   windowMinutes?: number;
   intention?: string;
+  /** A skipped pause (v2): the snooze that let the page in. */
+  snoozeId?: string;
+}
+
+/** A snooze, as the pause history keeps it (version 2), beside the pauses it let through. */
+export interface SnoozeRecord {
+  v: 2;
+  kind: 'snooze';
+  /** The snooze's own id: time-sortable from its start, like a pause's. */
+  id: string;
+  startedAt: number;
+  /** When it was set to end by itself. */
+  until: number;
+  /** What the user chose: 15 minutes, an hour, until morning. */
+  length: SnoozeLength;
+  /** One site only; absent when it covered every site. */
+  siteId?: string;
+  siteLabel?: string;
+  /** When the user ended it with "End now", before `until`. Absent when it ran its course. */
+  endedEarlyAt?: number;
+}
+
+/** Anything the pause history holds. A record without `kind` is a pause, whatever its version. */
+export type PauseLogEntry = PauseRecord | SnoozeRecord;
+
+/** Whether an entry of the history is a snooze rather than a pause. */
+export function isSnoozeRecord(entry: PauseLogEntry): entry is SnoozeRecord {
+  return (entry as { kind?: unknown }).kind === 'snooze';
 }
 
 let defaultStore: UseStore | undefined;
@@ -76,16 +115,16 @@ export async function recordPauseChoice(
   return record;
 }
 
-/** Pauses shown at or after `since`, oldest first, read through a key range (ids sort by time). */
-export function pausesSince(since: number, store = pauseLogStore()): Promise<PauseRecord[]> {
+/** Every entry of the history (pauses, skipped pauses and snoozes) from `since` on, oldest first, read through a key range (ids sort by time). */
+export function historySince(since: number, store = pauseLogStore()): Promise<PauseLogEntry[]> {
   return store('readonly', (s) => {
-    const out: PauseRecord[] = [];
+    const out: PauseLogEntry[] = [];
     const request = s.openCursor(IDBKeyRange.lowerBound(idTimePrefix(since)));
-    return new Promise<PauseRecord[]>((resolve, reject) => {
+    return new Promise<PauseLogEntry[]>((resolve, reject) => {
       request.onsuccess = () => {
         const cursor = request.result;
         if (!cursor) return resolve(out);
-        out.push(cursor.value as PauseRecord);
+        out.push(cursor.value as PauseLogEntry);
         cursor.continue();
       };
       request.onerror = () => reject(request.error);
@@ -93,8 +132,43 @@ export function pausesSince(since: number, store = pauseLogStore()): Promise<Pau
   });
 }
 
-/** Counts pauses, leaves and continues. */
-export function summarisePauses(records: readonly PauseRecord[]): PauseSummary {
+/** Pauses (shown or skipped) at or after `since`, oldest first: the history without its snoozes. */
+export async function pausesSince(since: number, store = pauseLogStore()): Promise<PauseRecord[]> {
+  return (await historySince(since, store)).filter((e): e is PauseRecord => !isSnoozeRecord(e));
+}
+
+/** Records a page that would have paused but did not, because of snooze `snoozeId`. The same id twice records once. */
+export async function recordPauseSkipped(
+  entry: Pick<PauseRecord, 'siteId' | 'siteLabel' | 'host' | 'waitSeconds'> & { snoozeId: string },
+  id: string,
+  now: number,
+  store = pauseLogStore(),
+): Promise<PauseRecord> {
+  const existing = await get<PauseRecord>(id, store);
+  if (existing) return existing;
+  const record: PauseRecord = { v: 2, id, shownAt: now, reason: 'arrived', choice: 'skipped', ...entry };
+  await set(id, record, store);
+  return record;
+}
+
+/** Records a snooze as it starts. */
+export async function recordSnoozeStarted(snooze: Snooze, store = pauseLogStore()): Promise<SnoozeRecord> {
+  const { id, startedAt, until, length, site } = snooze;
+  const record: SnoozeRecord = { v: 2, kind: 'snooze', id, startedAt, until, length, ...(site ? { siteId: site.id, siteLabel: site.label } : {}) };
+  await set(id, record, store);
+  return record;
+}
+
+/** Records that the user ended snooze `id` at `at`, before it ended by itself; the first end recorded stays. */
+export async function recordSnoozeEndedEarly(id: string, at: number, store = pauseLogStore()): Promise<void> {
+  const existing = await get<PauseLogEntry>(id, store);
+  if (!existing || !isSnoozeRecord(existing) || existing.endedEarlyAt !== undefined || at >= existing.until) return;
+  await set(id, { ...existing, endedEarlyAt: at }, store);
+}
+
+/** Counts pauses shown, leaves and continues; a skipped pause did not show, so is not counted. */
+export function summarisePauses(all: readonly PauseRecord[]): PauseSummary {
+  const records = all.filter((r) => r.choice !== 'skipped');
   return {
     pauses: records.length,
     leaves: records.filter((r) => r.choice === 'leave').length,

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ScriptLife } from '../browser/script-life';
+import { sendGuardMessage } from '../browser/guard-messages';
 import { startPauseGuard } from './guard';
 import { readPauseState, watchPauseState } from './state';
 
@@ -10,6 +11,7 @@ export function guardThisPage(life: ScriptLife): void {
     doc: document,
     readState: readPauseState,
     onStateChange: watchPauseState,
+    reportSkipped: (data) => sendGuardMessage({ guard: 'pauseSkipped', data }),
     pauseUrl: (params) => `${browser.runtime.getURL('/pause.html')}?${params}`,
     now: Date.now,
     life,

@@ -9,6 +9,11 @@ export interface PauseQuery {
   /** Epoch ms the pause first showed: the wait counts from here, so reloading the frame does not restart it. */
   shownAt: number;
   canGoBack: boolean;
+  /**
+   * A preview of the pause (the welcome tour shows one): it records nothing
+   * and sends nothing, and Leave and Continue only say what they would do.
+   */
+  preview?: boolean;
 }
 
 /** Reads the pause page's query string; missing or odd values fall back to safe ones. */
@@ -23,5 +28,15 @@ export function readPauseQuery(search: string, now = Date.now()): PauseQuery {
     // A start time in the future would stretch the wait; clamp it to now.
     shownAt: Number.isFinite(shown) && shown > 0 ? Math.min(shown, now) : now,
     canGoBack: q.get('back') !== '0',
+    ...(q.get('preview') === '1' ? { preview: true } : {}),
   };
+}
+
+/**
+ * Query parameters for a preview of the pause on `host`: a pause that
+ * records and sends nothing. `siteId`, when given, is a chosen site whose wait
+ * the preview uses.
+ */
+export function previewParams(p: { siteId?: string; host: string; shownAt: number }): URLSearchParams {
+  return new URLSearchParams({ site: p.siteId ?? '', pause: '', reason: 'arrived', host: p.host, shown: String(p.shownAt), back: '0', preview: '1' });
 }

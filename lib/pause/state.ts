@@ -2,22 +2,30 @@ import { readLocal, watchLocal } from '../settings/local-reader';
 import { normaliseSettings, type Settings } from '../settings/settings';
 import { STORAGE_KEYS } from '../settings/storage-keys';
 import { normaliseOpenTimes, type OpenTimes } from './open-time';
+import { normaliseSnooze, type Snooze } from './snooze';
 
-/** What decides whether a page pauses: the settings and the open times. */
+/** What decides whether a page pauses: the settings, the open times and the snooze. */
 export interface PauseState {
   settings: Settings;
   openTimes: OpenTimes;
+  /** The snooze the user chose in the popup, if any (it may be past its end: readers check the clock). */
+  snooze?: Snooze;
 }
 
-const KEYS = [STORAGE_KEYS.settings, STORAGE_KEYS.openTimes];
+const KEYS = [STORAGE_KEYS.settings, STORAGE_KEYS.openTimes, STORAGE_KEYS.snooze];
 
-/** The settings and open times, read together in one storage call and normalised. */
+/** The settings, open times and snooze, read together in one storage call and normalised. */
 export async function readPauseState(): Promise<PauseState> {
   const stored = await readLocal(KEYS);
-  return { settings: normaliseSettings(stored[STORAGE_KEYS.settings]), openTimes: normaliseOpenTimes(stored[STORAGE_KEYS.openTimes]) };
+  const snooze = normaliseSnooze(stored[STORAGE_KEYS.snooze]);
+  return {
+    settings: normaliseSettings(stored[STORAGE_KEYS.settings]),
+    openTimes: normaliseOpenTimes(stored[STORAGE_KEYS.openTimes]),
+    ...(snooze ? { snooze } : {}),
+  };
 }
 
-/** Calls back whenever the settings or open times change, in any tab, until `signal` aborts. */
+/** Calls back whenever the settings, open times or snooze change, in any tab, until `signal` aborts. */
 export function watchPauseState(callback: () => void, signal: AbortSignal): void {
   watchLocal(KEYS, callback, signal);
 }

@@ -1,3 +1,6 @@
+import { normaliseSchedule, type Schedule } from './schedule';
+import { normaliseSiteOptions, type SiteOptions } from './site-options';
+
 /** Bounds for the honest wait before Continue is enabled, in seconds. */
 export const WAIT_SECONDS = { min: 0, max: 60, default: 5 } as const;
 /** Bounds for a Continue open time, in minutes. */
@@ -11,8 +14,9 @@ export type SiteKind = 'feed' | 'meeting';
 /**
  * One place the user chose to pause on: a preset (which may hold several
  * hosts, like X's x.com and twitter.com) or a site the user typed.
+ * Its `SiteOptions` (exceptions, intention, questions) apply to feed sites.
  */
-export interface TriggerSite {
+export interface TriggerSite extends SiteOptions {
   /** Stable id: the preset id, or `site:` plus the normalised pattern. */
   id: string;
   /** What the user sees in lists, e.g. "Reddit" or "youtube.com/shorts". */
@@ -27,6 +31,8 @@ export interface TriggerSite {
   /** Present when the site came from a preset. */
   presetId?: string;
   kind: SiteKind;
+  /** When this site pauses, instead of the schedule for all sites; empty: at any time. Absent: it follows the one for all sites. */
+  schedule?: Schedule;
 }
 
 /** How often the line after a call is asked (see lib/meetings/after-call.ts). */
@@ -54,6 +60,8 @@ export interface MeetingSettings {
 export interface Settings {
   sites: TriggerSite[];
   meetings: MeetingSettings;
+  /** When feed sites pause, unless a site has its own. Absent or empty: at any time. */
+  schedule?: Schedule;
 }
 
 /** Settings a fresh install starts from: nothing is paused until the user chooses. */
@@ -65,10 +73,45 @@ function clampInt(value: unknown, min: number, max: number, fallback: number): n
 }
 
 /**
+ * The fields this version knows, per object. A field not listed is one a
+ * newer version wrote: it is kept as it is and otherwise ignored, so settings
+ * from a newer version (another device, an import) never lose it here. Typed
+ * as records so a field added to the interfaces must be listed here too.
+ */
+const SETTINGS_FIELDS: Record<keyof Settings, true> = { sites: true, meetings: true, schedule: true };
+const MEETING_FIELDS: Record<keyof MeetingSettings, true> = { unmuteCard: true, afterCall: true };
+const SITE_FIELDS: Record<keyof TriggerSite, true> = {
+  id: true,
+  label: true,
+  patterns: true,
+  exactHost: true,
+  enabled: true,
+  waitSeconds: true,
+  windowMinutes: true,
+  presetId: true,
+  kind: true,
+  exceptions: true,
+  intention: true,
+  questions: true,
+  schedule: true,
+};
+
+/** Keys that would reach a prototype if ever copied by assignment: never kept. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The fields of `raw` that `known` does not list, as a fresh object (for a version that knows them). */
+export function unknownFields(raw: unknown, known: Readonly<Record<string, true>>): Record<string, unknown> {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
+  return Object.fromEntries(Object.entries(raw).filter(([key, value]) => !Object.hasOwn(known, key) && !UNSAFE_KEYS.has(key) && value !== undefined));
+}
+
+/**
  * Turns whatever is in storage into well-formed settings. Storage can hold
  * anything after a bad import, a hand edit or an older version, and a page
  * load must never crash on it: entries that cannot be read are dropped, fields
- * out of range are clamped.
+ * out of range are clamped. Fields this version does not know (a newer
+ * version's) are kept as they are, at the top level, in `meetings` and in each
+ * site; a known field always takes its normalised value.
  */
 export function normaliseSettings(raw: unknown): Settings {
   if (!raw || typeof raw !== 'object' || !Array.isArray((raw as Settings).sites)) {
@@ -85,6 +128,7 @@ export function normaliseSettings(raw: unknown): Settings {
     if (patterns.length === 0) continue;
     seen.add(s.id);
     sites.push({
+      ...unknownFields(s, SITE_FIELDS),
       id: s.id,
       label: typeof s.label === 'string' && s.label ? s.label : patterns[0]!,
       patterns,
@@ -94,8 +138,16 @@ export function normaliseSettings(raw: unknown): Settings {
       windowMinutes: clampInt(s.windowMinutes, OPEN_MINUTES.min, OPEN_MINUTES.max, OPEN_MINUTES.default),
       ...(typeof s.presetId === 'string' ? { presetId: s.presetId } : {}),
       kind: s.kind === 'meeting' ? 'meeting' : 'feed',
+      ...normaliseSiteOptions(s),
+      ...(Array.isArray(s.schedule) ? { schedule: normaliseSchedule(s.schedule) } : {}),
     });
   }
-  return { sites, meetings: { unmuteCard: meetings?.unmuteCard === true, afterCall: normaliseAfterCallAsk(meetings?.afterCall) } };
+  const schedule = normaliseSchedule((raw as Partial<Settings>).schedule);
+  return {
+    ...unknownFields(raw, SETTINGS_FIELDS),
+    sites,
+    meetings: { ...unknownFields(meetings, MEETING_FIELDS), unmuteCard: meetings?.unmuteCard === true, afterCall: normaliseAfterCallAsk(meetings?.afterCall) },
+    ...(schedule.length ? { schedule } : {}),
+  };
 }
 

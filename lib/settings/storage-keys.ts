@@ -1,7 +1,7 @@
 /**
  * The names under which the extension keeps things in `browser.storage.local`.
  * `storage-registry.ts` defines one item for each, with what it holds and who
- * writes it; the feed pause's content script reads two of them through
+ * writes it; the feed pause's content script reads a few of them (`pause/state.ts`) through
  * `local-reader.ts` instead, to stay small. No other module names a key.
  */
 export const STORAGE_KEYS = {
@@ -13,6 +13,20 @@ export const STORAGE_KEYS = {
   meetingChip: 'meetingChip',
   meetingUnread: 'meetingUnread',
   lastCallAsked: 'meetingLastCallAsked',
+  whatsNew: 'whatsNew',
+  snooze: 'snooze',
+  /** What the settings looked like when last seen, and when each part was edited (for following the user). */
+  settingsSync: 'settingsSync',
 } as const;
 
 export type StorageKey = (typeof STORAGE_KEYS)[keyof typeof STORAGE_KEYS];
+
+/**
+ * The names in `browser.storage.sync`, which holds only the settings' copy
+ * that follows the user (`sync-chunks.ts`): a head naming how many chunks
+ * follow, and the chunks, `settings.0`, `settings.1`, …
+ */
+export const SYNC_KEYS = {
+  settingsHead: 'settings',
+  settingsChunk: (i: number): string => `settings.${i}`,
+} as const;

@@ -1,13 +1,17 @@
 import { storage } from '@wxt-dev/storage';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { SETTINGS_MIGRATIONS, SETTINGS_VERSION } from './migrations';
-import { STORAGE_KEYS } from './storage-keys';
+import { STORAGE_KEYS, SYNC_KEYS } from './storage-keys';
+import { browser } from 'wxt/browser';
+import { SYNC_CHUNKS_MAX, type SyncHead } from './sync-chunks';
+import type { SettingsEdits } from './settings-edits';
+import type { SnoozeLength } from '../browser/messages';
 
 /**
  * Everything the extension keeps in `browser.storage.local`, one item each,
  * under the keys in `storage-keys.ts`. Every page, the meeting content script
  * and the background reach storage through these items; the feed pause's
- * content script reads its two through `local-reader.ts`. A unit test holds
+ * content script reads its few (`pause/state.ts`) through `local-reader.ts`. A unit test holds
  * that no other module names a key or reaches storage.
  * The journal and the pause history are IndexedDB databases, opened in
  * `journal/database.ts` and `pause/log.ts`.
@@ -108,6 +112,45 @@ export const meetingUnreadItem = storage.defineItem<Record<string, UnreadNote>>(
 /** Whether the last call was asked about, for "some calls" (never two in a row). Written by meeting pages. */
 export const lastCallAskedItem = storage.defineItem<boolean>(`local:${STORAGE_KEYS.lastCallAsked}`, { fallback: false });
 
+/** The version whose news the popup tells of in one line, until the user dismisses it. */
+export interface WhatsNew {
+  version: string;
+}
+
+/** Set by the background when the extension updates; cleared when the user dismisses the popup's line. */
+export const whatsNewItem = storage.defineItem<WhatsNew | null>(`local:${STORAGE_KEYS.whatsNew}`, { fallback: null });
+
+/**
+ * Pauses the user snoozed from the popup: for a while, every chosen site (or
+ * one) lets pages in without a pause. Measured in wall-clock time: every
+ * reader treats a snooze past `until` as over, whether or not the background
+ * was awake to clear it.
+ */
+export interface Snooze {
+  /** Time-sortable, made when it started; also the id of its record in the pause history. */
+  id: string;
+  /** Epoch ms when the user chose it. */
+  startedAt: number;
+  /** Epoch ms when it ends by itself. */
+  until: number;
+  /** The length the user chose. */
+  length: SnoozeLength;
+  /** One site only (the site of the tab the popup was opened on); absent: every site. */
+  site?: { id: string; label: string };
+}
+
+/** The snooze that is on, or none. Written by the background (start, "End now", its alarm); read by feed pages, the popup and the options page. */
+export const snoozeItem = storage.defineItem<Snooze | null>(`local:${STORAGE_KEYS.snooze}`, { fallback: null });
+
+/** The settings as this browser last saw them, and when each part was edited: see `settings-sync.ts`. */
+export interface SettingsSyncState {
+  seen: Settings;
+  edits: SettingsEdits;
+}
+
+/** Written by the background only, beside each change of the settings. */
+export const settingsSyncStateItem = storage.defineItem<SettingsSyncState | null>(`local:${STORAGE_KEYS.settingsSync}`, { fallback: null });
+
 /** Every item above: what "Delete everything" removes. */
 export const STORED_ITEMS = [
   settingsItem,
@@ -117,4 +160,62 @@ export const STORED_ITEMS = [
   meetingChipItem,
   meetingUnreadItem,
   lastCallAskedItem,
+  whatsNewItem,
+  snoozeItem,
+  settingsSyncStateItem,
 ] as const;
+
+/**
+ * The settings' copy in `browser.storage.sync`, which follows the user to
+ * their other browsers: a head and up to `SYNC_CHUNKS_MAX` chunks of text
+ * (`sync-chunks.ts`). Written and read by the background only
+ * (`settings-sync.ts`), through `syncedSettings` below; "Delete everything"
+ * removes it too. The journal is never kept there.
+ */
+export const settingsSyncHeadItem = storage.defineItem<SyncHead | null>(`sync:${SYNC_KEYS.settingsHead}`, { fallback: null });
+export const settingsSyncChunkItems = Array.from({ length: SYNC_CHUNKS_MAX }, (_, i) =>
+  storage.defineItem<string | null>(`sync:${SYNC_KEYS.settingsChunk(i)}`, { fallback: null }),
+);
+
+/** Every item kept in sync storage. */
+export const SYNCED_ITEMS = [settingsSyncHeadItem, ...settingsSyncChunkItems] as const;
+
+/** A synced item's key without its area, as `sync-chunks.ts` names them. */
+const syncName = (key: string): string => key.slice('sync:'.length);
+const syncedByName = new Map<string, (typeof SYNCED_ITEMS)[number]>(SYNCED_ITEMS.map((item) => [syncName(item.key), item]));
+const syncedItem = (name: string): (typeof SYNCED_ITEMS)[number] => {
+  const item = syncedByName.get(name);
+  if (!item) throw new Error(`No synced item is named ${name}`);
+  return item;
+};
+
+/**
+ * The settings' copy in sync storage as a port, by the names in `SYNC_KEYS`.
+ * A browser without sync storage (or with it turned off by policy) keeps
+ * settings in local storage only: `available` says which.
+ */
+export const syncedSettings = {
+  available(): boolean {
+    return !!browser.storage?.sync;
+  },
+  /** Every synced item's value (null where none), by name. */
+  async read(): Promise<Record<string, unknown>> {
+    const values = await storage.getItems([...SYNCED_ITEMS]);
+    return Object.fromEntries(values.map(({ key, value }) => [syncName(key), value]));
+  },
+  /** Writes `items` in one call (one write against the quota), then removes `stale` in one more, if any. */
+  async write(items: Record<string, unknown>, stale: readonly string[] = []): Promise<void> {
+    await storage.setItems(Object.entries(items).map(([name, value]) => ({ key: syncedItem(name).key, value })));
+    if (stale.length) await storage.removeItems(stale.map(syncedItem));
+  },
+  /** Removes the copy: nothing to do where there is no sync storage. */
+  async clear(): Promise<void> {
+    if (this.available()) await storage.removeItems([...SYNCED_ITEMS]);
+  },
+  /** Calls back when any synced item changes (here or from another device); returns the unwatch. */
+  watch(callback: () => void): () => void {
+    if (!this.available()) return () => undefined;
+    const unwatch = SYNCED_ITEMS.map((item) => item.watch(callback));
+    return () => unwatch.forEach((u) => u());
+  },
+};

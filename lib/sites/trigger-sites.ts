@@ -26,9 +26,26 @@ export function originsOf(site: TriggerSite): string[] {
   return [...new Set(rulesOf(site).flatMap(matchPatternsFor))];
 }
 
-/** The enabled trigger site of this kind that covers `url`, if any. First match wins. */
+/** Whether one of the site's own rules covers `url`, exceptions aside. */
+export function siteCovers(site: TriggerSite, url: string | URL): boolean {
+  return rulesOf(site).some((rule) => urlMatchesSite(rule, url));
+}
+
+/**
+ * The site's exception that covers `url`, as stored (e.g. "x.com/messages"),
+ * if any. An exception matches as a site does: its subdomains, and its path
+ * on a segment boundary. One that cannot be read matches nothing.
+ */
+export function exceptionFor(site: TriggerSite, url: string | URL): string | undefined {
+  return site.exceptions?.find((text) => {
+    const parsed = parseSite(text);
+    return parsed.ok && urlMatchesSite(parsed.rule, url);
+  });
+}
+
+/** The enabled trigger site of this kind that covers `url` and does not leave it out, if any. First match wins. */
 export function siteForUrl(settings: Settings, url: string, kind: SiteKind = 'feed'): TriggerSite | undefined {
-  return settings.sites.find((site) => site.enabled && site.kind === kind && rulesOf(site).some((rule) => urlMatchesSite(rule, url)));
+  return settings.sites.find((site) => site.enabled && site.kind === kind && siteCovers(site, url) && !exceptionFor(site, url));
 }
 
 /** A new trigger site with the default wait and window. */

@@ -364,8 +364,10 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         await popup.keyboard.type('half a thought');
         await waitFor(async () => !!(await listKept(h)).local.journalDraft, { message: 'the draft to be kept' });
         await popup.close();
+        // The settings' copy in sync storage (and what this browser last saw of them) is kept too.
+        await waitFor(async () => !!(await listKept(h)).sync.settings, { message: "the settings' copy in sync storage" });
         const before = await listKept(h);
-        assert.deepEqual(Object.keys(before.local).sort(), ['journalDraft', 'settings', 'settings$', 'windows']);
+        assert.deepEqual(Object.keys(before.local).sort(), ['journalDraft', 'settings', 'settings$', 'settingsSync', 'windows']);
         assert.equal(before.alarms.length, 1, 'the open time has its alarm');
 
         const options = await openExtensionPage(h, '/options.html');

@@ -40,6 +40,20 @@ describe('explainUrl', () => {
   });
 });
 
+describe('explainUrl: exceptions', () => {
+  const x = { ...siteFromPreset(presetById('x')!), exceptions: ['x.com/messages'] };
+  const withX: Settings = { ...EMPTY, sites: [x] };
+
+  it.each<[string, boolean, string]>([
+    ['https://x.com/messages', false, 'No pause: x.com/messages is an exception you made for X.'],
+    ['x.com/messages/42', false, 'No pause: x.com/messages/42 falls under x.com/messages, an exception you made for X.'],
+    ['https://mobile.x.com/messages/', false, 'No pause: mobile.x.com/messages/ falls under x.com/messages, an exception you made for X.'],
+    ['https://x.com/home', true, 'It pauses: x.com/home is part of X (x.com).'],
+  ])('%s', (input, pauses, text) => {
+    expect(explainUrl({ settings: withX, openTimes: {} }, input, T, 'en-GB')).toEqual({ pauses, siteId: x.id, text });
+  });
+});
+
 describe('pageAddressOf', () => {
   it.each([
     ['reddit.com/r/all', 'https://reddit.com/r/all'],

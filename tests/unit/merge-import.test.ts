@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildExport } from '@/lib/data/export';
-import { mergeImport } from '@/lib/data/merge-import';
+import { mergeImport, mergeSettings } from '@/lib/data/merge-import';
+import { normaliseSettings } from '@/lib/settings/settings';
 import { EMPTY, NOW, S, dataArb, fileOf, pause, reflection, site } from './data-fixtures';
 
 describe('mergeImport', () => {
@@ -62,5 +63,14 @@ describe('mergeImport', () => {
         expect(merged.summary).toEqual({ added: 0, updated: 0, unchanged: file.reflections.length, pausesAdded: 0, sitesAdded: 0 });
       }),
     );
+  });
+});
+
+describe('mergeSettings and settings from a newer version', () => {
+  it("keeps the fields a newer version wrote: the ones here, else the file's", () => {
+    const here = normaliseSettings({ ...S([site('a')]), focus: 'here', onlyHere: 1 });
+    const file = normaliseSettings({ ...S([site('b')]), focus: 'file', onlyInFile: 2 });
+    const merged = mergeSettings(here, file).settings as unknown as Record<string, unknown>;
+    expect(merged).toMatchObject({ focus: 'here', onlyHere: 1, onlyInFile: 2 });
   });
 });

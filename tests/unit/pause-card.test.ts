@@ -175,3 +175,61 @@ describe('the pause card: what I came for', () => {
     expect(continued()?.intention).toBe('');
   });
 });
+
+describe('the pause card: the site’s own question and intention', () => {
+  const field = () => screen.queryByRole('textbox', { name: /I'm here to…/ });
+  const goOn = () => screen.getByRole('button', { name: 'Continue for 15 min' });
+
+  it('asks the site’s own question instead of the default', async () => {
+    await openPause({ questions: ['What am I looking for here?'] });
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('What am I looking for here?');
+    expect(screen.queryByText('Is this really my choice?')).not.toBeInTheDocument();
+  });
+
+  it('asks one of several questions, the same one for the same pause', async () => {
+    const questions = ['What am I looking for here?', 'Who chose this?', 'Would I miss it?'];
+    await openPause({ questions });
+    const asked = screen.getByRole('heading', { level: 1 }).textContent!.trim();
+    expect(questions).toContain(asked);
+  });
+
+  it('holds Continue until a required intention is written, saying why, and sends it', async () => {
+    const user = await openPause({ intention: 'required' });
+    await askHowLong(user);
+    expect(field()).toHaveAccessibleName(/required/);
+    expect(goOn()).toBeDisabled();
+    expect(goOn()).toHaveAccessibleDescription('Write what you came for (3 characters or more) to continue.');
+    await user.click(field()!);
+    await user.keyboard('ab{Enter}');
+    expect(continued()).toBeUndefined();
+    expect(goOn()).toBeDisabled();
+    await user.keyboard('c');
+    expect(goOn()).toBeEnabled();
+    expect(screen.queryByText(/Write what you came for/)).not.toBeInTheDocument();
+    await user.click(goOn());
+    expect(continued()).toEqual({ pauseId: 'p1', siteId: 'reddit', minutes: 15, intention: 'abc' });
+  });
+
+  it('does not count spaces toward a required intention', async () => {
+    const user = await openPause({ intention: 'required' });
+    await askHowLong(user);
+    await user.click(field()!);
+    await user.keyboard('  a   ');
+    expect(goOn()).toBeDisabled();
+  });
+
+  it('asks nothing when the site turned the question off, and continues at once', async () => {
+    const user = await openPause({ intention: 'off' });
+    await askHowLong(user);
+    expect(field()).not.toBeInTheDocument();
+    await user.click(goOn());
+    expect(continued()).toEqual({ pauseId: 'p1', siteId: 'reddit', minutes: 15, intention: '' });
+  });
+
+  it('chooses the site’s default length at the pause', async () => {
+    const user = await openPause({ windowMinutes: 5 });
+    await askHowLong(user);
+    expect(screen.getByRole('radio', { name: '5 min' })).toBeChecked();
+    expect(screen.getByRole('button', { name: 'Continue for 5 min' })).toBeEnabled();
+  });
+});

@@ -38,6 +38,7 @@ function start(readState?: GuardEnv['readState']): void {
         return { settings, openTimes };
       }),
     onStateChange: (callback) => void (notify = callback),
+    reportSkipped: () => undefined,
     pauseUrl,
     now: () => Date.now(),
     life,

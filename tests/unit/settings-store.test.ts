@@ -25,6 +25,17 @@ describe('stored settings', () => {
     expect(await settingsItem.getValue()).toEqual(saved);
   });
 
+  it('round-trips fields a newer version wrote through an edit made here', async () => {
+    await browser.storage.local.set({
+      settings: { sites: [site({ colour: 'teal' })], meetings: { unmuteCard: false, afterCall: 'some', chipHidden: true }, focusHours: [9, 12] },
+    });
+    await updateSettings((s) => ({ ...s, sites: s.sites.map((x) => ({ ...x, waitSeconds: 20 })) }));
+    const stored = (await browser.storage.local.get('settings')).settings as Record<string, unknown> & { sites: Record<string, unknown>[]; meetings: Record<string, unknown> };
+    expect(stored.focusHours).toEqual([9, 12]);
+    expect(stored.meetings.chipHidden).toBe(true);
+    expect(stored.sites[0]).toMatchObject({ colour: 'teal', waitSeconds: 20 });
+  });
+
   it('lands two quick edits made without waiting for each other', async () => {
     const add = (id: string) => updateSettings((s) => ({ sites: [...s.sites, site({ id })], meetings: { unmuteCard: false, afterCall: 'some' } }));
     await Promise.all([add('a'), add('b')]);

@@ -86,11 +86,43 @@ describe('normaliseSettings', () => {
     expect(normaliseSettings({ sites: [site(over)] }).sites[0]).not.toHaveProperty(key);
   });
 
-  it('keeps a well-formed site as it is, and drops unknown fields', () => {
+  it('keeps a well-formed site as it is', () => {
     const good = site({ exactHost: true, presetId: 'reddit', enabled: false, waitSeconds: 0, windowMinutes: 240 });
-    const out = normaliseSettings({ sites: [{ ...good, extra: 'x' }] });
+    const out = normaliseSettings({ sites: [good] });
     expect(out).toEqual({ sites: [good], meetings: { unmuteCard: false, afterCall: 'some' } });
     expect(normaliseSettings(out)).toEqual(out);
+  });
+});
+
+describe('settings from a newer version', () => {
+  // What a later version might write: fields this one has never heard of, at every level.
+  const newer = {
+    schemaNote: 'v9',
+    focusHours: [{ from: '09:00', to: '12:00' }],
+    meetings: { unmuteCard: true, afterCall: 'every', chipHidden: true },
+    sites: [site({ colour: 'teal', waitSeconds: 999, limits: { daily: 3 } }), site({ id: 'other', patterns: [], colour: 'red' })],
+  };
+
+  it('keeps unknown fields as they are, and still normalises the known ones', () => {
+    const out = normaliseSettings(newer) as unknown as Record<string, unknown> & { sites: Record<string, unknown>[]; meetings: Record<string, unknown> };
+    expect(out.schemaNote).toBe('v9');
+    expect(out.focusHours).toEqual([{ from: '09:00', to: '12:00' }]);
+    expect(out.meetings).toEqual({ unmuteCard: true, afterCall: 'every', chipHidden: true });
+    expect(out.sites).toHaveLength(1);
+    expect(out.sites[0]).toMatchObject({ colour: 'teal', limits: { daily: 3 }, waitSeconds: 60 });
+    expect(normaliseSettings(out)).toEqual(out);
+  });
+
+  it('never lets an unknown field stand in for a known one, or reach a prototype', () => {
+    const hostile = JSON.parse('{"sites":[{"id":"a","patterns":["a.com"],"__proto__":{"polluted":1},"constructor":{"x":1}}],"__proto__":{"polluted":2}}');
+    const out = normaliseSettings({ ...hostile, meetings: { unmuteCard: 'yes', afterCall: 'often' } });
+    expect(out.meetings).toEqual({ unmuteCard: false, afterCall: 'some' });
+    for (const o of [out, out.sites[0]!]) {
+      expect(Object.getPrototypeOf(o)).toBe(Object.prototype);
+      expect(Object.hasOwn(o, '__proto__')).toBe(false);
+      expect(Object.hasOwn(o, 'constructor')).toBe(false);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
 

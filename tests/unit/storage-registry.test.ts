@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { STORED_ITEMS } from '@/lib/settings/storage-registry';
-import { STORAGE_KEYS } from '@/lib/settings/storage-keys';
+import { STORED_ITEMS, SYNCED_ITEMS } from '@/lib/settings/storage-registry';
+import { STORAGE_KEYS, SYNC_KEYS } from '@/lib/settings/storage-keys';
+import { SYNC_CHUNKS_MAX } from '@/lib/settings/sync-chunks';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const REGISTRY = 'lib/settings/storage-registry.ts';
@@ -35,5 +36,12 @@ describe('the storage registry', () => {
     const keys = STORED_ITEMS.map((item) => item.key);
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys.sort()).toEqual(Object.values(STORAGE_KEYS).map((k) => `local:${k}`).sort());
+  });
+
+  it('keeps only the settings\' copy in sync storage: a head and its chunks', () => {
+    const keys = SYNCED_ITEMS.map((item) => item.key);
+    const chunks = Array.from({ length: SYNC_CHUNKS_MAX }, (_, i) => `sync:${SYNC_KEYS.settingsChunk(i)}`);
+    expect(keys).toEqual([`sync:${SYNC_KEYS.settingsHead}`, ...chunks]);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });

@@ -1,0 +1,97 @@
+import { clipWithEllipsis } from '../browser/text';
+import { normaliseSettings, type Settings } from '../settings/settings';
+import { EXPORT_FORMAT, EXPORT_VERSION, localDate } from './export';
+import { isPlainObject, refuse, settingsProblems } from './parse-import';
+
+/**
+ * The settings alone, as a JSON file: to keep a copy of one's choices or
+ * bring them to another browser by hand. Never holds the journal. Pure; the
+ * options page downloads it, and `apply-settings-file.ts` imports it.
+ */
+
+/** Marks a settings file, so an import can refuse anything else before reading further. */
+export const SETTINGS_FILE_FORMAT = 'pause-moment-settings';
+/** Bumped when the file's shape changes; an import refuses versions newer than it knows. */
+export const SETTINGS_FILE_VERSION = 1;
+/** Largest settings file read (in UTF-16 code units): far more than 1,000 sites take. */
+export const SETTINGS_FILE_MAX_BYTES = 16 * 1024 * 1024;
+
+export interface SettingsFile {
+  format: typeof SETTINGS_FILE_FORMAT;
+  version: typeof SETTINGS_FILE_VERSION;
+  /** ISO 8601, UTC. */
+  exportedAt: string;
+  settings: Settings;
+}
+
+/** The file for these settings, normalised (fields a newer version wrote stay in). */
+export function buildSettingsFile(settings: Settings, now: number): SettingsFile {
+  return { format: SETTINGS_FILE_FORMAT, version: SETTINGS_FILE_VERSION, exportedAt: new Date(now).toISOString(), settings: normaliseSettings(settings) };
+}
+
+/** The file as JSON text: two-space indents and a trailing newline. */
+export function settingsFileJson(file: SettingsFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** A download name with the local date, e.g. "pause-moment-settings-2026-11-25.json". */
+export function settingsFileName(now: number): string {
+  return `pause-moment-settings-${localDate(now)}.json`;
+}
+
+export type SettingsFileResult = { ok: true; settings: Settings } | { ok: false; problems: string[] };
+
+/**
+ * Reads a settings file without writing anything, whole: either settings
+ * that can be imported as they are, or the problems found, each saying where.
+ * A full export (`export.ts`) is read for its settings too. Never throws.
+ */
+export function parseSettingsFile(text: string): SettingsFileResult {
+  try {
+    return parseChecked(text);
+  } catch (error) {
+    return refuse(`This file could not be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function parseChecked(text: string): SettingsFileResult {
+  if (typeof text !== 'string') return refuse('This file could not be read as text.');
+  if (text.length > SETTINGS_FILE_MAX_BYTES) return refuse(`This file is too large to be Pause Moment settings (the limit is ${SETTINGS_FILE_MAX_BYTES / (1024 * 1024)} MB).`);
+  let root: unknown;
+  try {
+    root = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    return refuse(`This file is not valid JSON (it may be cut short): ${clipWithEllipsis(error instanceof Error ? error.message : String(error), 120)}`);
+  }
+  if (!isPlainObject(root) || (root.format !== SETTINGS_FILE_FORMAT && root.format !== EXPORT_FORMAT)) {
+    return refuse('This is not a Pause Moment settings file.');
+  }
+  const known = root.format === SETTINGS_FILE_FORMAT ? SETTINGS_FILE_VERSION : EXPORT_VERSION;
+  if (typeof root.version === 'number' && root.version > known) {
+    return refuse('This file comes from a newer version of Pause Moment; update the extension first.');
+  }
+  if (root.version !== known) return refuse(`This file has no version this extension can read (expected ${known}).`);
+  const problems = settingsProblems(root.settings);
+  if (problems.length) return { ok: false, problems };
+  const settings = normaliseSettings(root.settings);
+  // Fields a newer version wrote are kept; they must still be storable (JSON, not nested past reading).
+  try {
+    JSON.stringify(settings);
+  } catch {
+    return refuse('settings holds a value that cannot be kept (nested too deeply).');
+  }
+  return { ok: true, settings };
+}
+
+/**
+ * The settings after importing `incoming`: what the file names replaces what
+ * is here (each of its sites by id, in place; its preferences), and sites
+ * here that the file does not have are kept, so an import never loses one.
+ * New sites go at the end, in the file's order.
+ */
+export function restoreSettings(current: Settings, incoming: Settings): Settings {
+  const fromFile = new Map(incoming.sites.map((s) => [s.id, s]));
+  const here = new Set(current.sites.map((s) => s.id));
+  const sites = [...current.sites.map((s) => fromFile.get(s.id) ?? s), ...incoming.sites.filter((s) => !here.has(s.id))];
+  return normaliseSettings({ ...current, ...incoming, sites });
+}
