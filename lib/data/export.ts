@@ -1,13 +1,19 @@
-import { canonicalPauseRecord, pauseRecordProblem } from '../pause/record';
-import type { PauseRecord } from '../pause/log';
+import { canonicalPauseLogEntry, entryTime, pauseLogEntryProblem } from '../pause/record';
+import type { PauseLogEntry } from '../pause/log';
 import { canonicalReflection, reflectionProblem, type Reflection, type ReflectionSource } from '../journal/reflection';
 import { oneLine } from '../browser/text';
 import { normaliseSettings, type Settings } from '../settings/settings';
 
 /** Marks a file as ours, so an import can refuse anything else before reading further. */
 export const EXPORT_FORMAT = 'pause-moment-export';
-/** Bumped when the file's shape changes; an import refuses versions newer than it knows. */
-export const EXPORT_VERSION = 1;
+/**
+ * Bumped when the file's shape changes; an import refuses versions newer than
+ * it knows. Version 2 added the snoozes and the pages they let in to `pauses`;
+ * a version 1 file is still read (its pauses are all of version 1).
+ */
+export const EXPORT_VERSION = 2;
+/** The versions an import reads. */
+export const EXPORT_VERSIONS_READ: readonly number[] = [1, 2];
 
 /** Everything the extension keeps, as one JSON file: complete and re-importable. */
 export interface ExportFile {
@@ -17,14 +23,14 @@ export interface ExportFile {
   exportedAt: string;
   /** Oldest first. */
   reflections: Reflection[];
-  /** Oldest first. */
-  pauses: PauseRecord[];
+  /** The whole pause history, oldest first: pauses, pages a snooze let in, and the snoozes. */
+  pauses: PauseLogEntry[];
   settings: Settings;
 }
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const reflectionOrder = (a: Reflection, b: Reflection): number => a.createdAt - b.createdAt || byText(a.id, b.id);
-const pauseOrder = (a: PauseRecord, b: PauseRecord): number => a.shownAt - b.shownAt || byText(a.id, b.id);
+const pauseOrder = (a: PauseLogEntry, b: PauseLogEntry): number => entryTime(a) - entryTime(b) || byText(a.id, b.id);
 
 /** Whether a validator accepts the value; one that throws (on a value nested too deeply to quote) does not. */
 function passes(check: (value: unknown) => string | undefined, value: unknown): boolean {
@@ -45,16 +51,16 @@ function passes(check: (value: unknown) => string | undefined, value: unknown): 
  * is a guard, not an expected path. An id seen twice keeps one record (the
  * later edit of a reflection, the first pause), for the same reason.
  */
-export function buildExport(data: { reflections: readonly Reflection[]; pauses: readonly PauseRecord[]; settings: Settings }, now: number): ExportFile {
+export function buildExport(data: { reflections: readonly Reflection[]; pauses: readonly PauseLogEntry[]; settings: Settings }, now: number): ExportFile {
   const reflections = new Map<string, Reflection>();
   for (const r of data.reflections) {
     if (!passes(reflectionProblem, r)) continue;
     const seen = reflections.get(r.id);
     if (!seen || r.updatedAt > seen.updatedAt) reflections.set(r.id, r);
   }
-  const pauses = new Map<string, PauseRecord>();
+  const pauses = new Map<string, PauseLogEntry>();
   for (const p of data.pauses) {
-    if (!passes(pauseRecordProblem, p) || pauses.has(p.id)) continue;
+    if (!passes(pauseLogEntryProblem, p) || pauses.has(p.id)) continue;
     pauses.set(p.id, p);
   }
   return {
@@ -62,7 +68,7 @@ export function buildExport(data: { reflections: readonly Reflection[]; pauses: 
     version: EXPORT_VERSION,
     exportedAt: new Date(now).toISOString(),
     reflections: [...reflections.values()].sort(reflectionOrder).map(canonicalReflection),
-    pauses: [...pauses.values()].sort(pauseOrder).map(canonicalPauseRecord),
+    pauses: [...pauses.values()].sort(pauseOrder).map(canonicalPauseLogEntry),
     settings: normaliseSettings(data.settings),
   };
 }
@@ -78,7 +84,7 @@ export function exportJson(file: ExportFile): string {
     version: file.version,
     exportedAt: file.exportedAt,
     reflections: file.reflections.map(canonicalReflection),
-    pauses: file.pauses.map(canonicalPauseRecord),
+    pauses: file.pauses.map(canonicalPauseLogEntry),
     settings: normaliseSettings(file.settings),
   };
   return `${JSON.stringify(canonical, null, 2)}\n`;

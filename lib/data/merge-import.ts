@@ -1,5 +1,5 @@
 import type { Reflection } from '../journal/reflection';
-import type { PauseRecord } from '../pause/log';
+import type { PauseLogEntry } from '../pause/log';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from '../settings/settings';
 import type { ExportFile } from './export';
 import { isPlainObject } from './parse-import';
@@ -24,7 +24,7 @@ export interface MergeResult {
   /** Reflections to write: the new ones and the ones the file has a later edit of. */
   reflections: Reflection[];
   /** Pause records to write: only ids not already here. */
-  pauses: PauseRecord[];
+  pauses: PauseLogEntry[];
   /** The whole settings to keep. */
   settings: Settings;
   /** Whether `settings` differs from the settings here (a site added, a preference restored). */
@@ -75,7 +75,7 @@ function mergePreferences(current: unknown, incoming: unknown, defaults: unknown
  * reach a prototype.
  */
 export function mergeImport(
-  existing: { reflections: readonly Reflection[]; pauses: readonly Pick<PauseRecord, 'id'>[]; settings: Settings },
+  existing: { reflections: readonly Reflection[]; pauses: readonly Pick<PauseLogEntry, 'id'>[]; settings: Settings },
   incoming: ExportFile,
 ): MergeResult {
   const current = new Map(existing.reflections.map((r) => [r.id, r]));

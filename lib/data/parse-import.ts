@@ -1,9 +1,9 @@
 import { clipWithEllipsis } from '../browser/text';
 import { canonicalReflection, reflectionProblem, type Reflection } from '../journal/reflection';
-import { canonicalPauseRecord, pauseRecordProblem } from '../pause/record';
-import type { PauseRecord } from '../pause/log';
+import { canonicalPauseLogEntry, pauseLogEntryProblem } from '../pause/record';
+import type { PauseLogEntry } from '../pause/log';
 import { normaliseSettings } from '../settings/settings';
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile } from './export';
+import { EXPORT_FORMAT, EXPORT_VERSION, EXPORT_VERSIONS_READ, type ExportFile } from './export';
 
 /**
  * Reading an export file before anything is written: the whole file is
@@ -114,7 +114,9 @@ function parseChecked(text: string): ParseResult {
   if (typeof root.version === 'number' && root.version > EXPORT_VERSION) {
     return refuse('This file comes from a newer version of Pause Moment; update the extension first.');
   }
-  if (root.version !== EXPORT_VERSION) return refuse(`This file has no version this extension can read (expected ${EXPORT_VERSION}).`);
+  if (!EXPORT_VERSIONS_READ.includes(root.version as number)) {
+    return refuse(`This file has no version this extension can read (expected ${EXPORT_VERSIONS_READ.join(' or ')}).`);
+  }
 
   const problems = new Problems();
   const { exportedAt, reflections, pauses, settings } = root;
@@ -138,7 +140,7 @@ function parseChecked(text: string): ParseResult {
   if (ss.length > IMPORT_MAX_SITES) return refuse(`settings has ${ss.length} sites, more than the ${IMPORT_MAX_SITES} allowed.`);
 
   checkList('reflections', rs, (v) => safely(reflectionProblem, v), problems);
-  checkList('pauses', ps, (v) => safely(pauseRecordProblem, v), problems);
+  checkList('pauses', ps, (v) => safely(pauseLogEntryProblem, v), problems);
   checkSites(ss, problems);
   if (problems.any) return { ok: false, problems: problems.list() };
 
@@ -154,7 +156,7 @@ function parseChecked(text: string): ParseResult {
       version: EXPORT_VERSION,
       exportedAt: exportedAt as string,
       reflections: (rs as Reflection[]).map(canonicalReflection),
-      pauses: (ps as PauseRecord[]).map(canonicalPauseRecord),
+      pauses: (ps as PauseLogEntry[]).map(canonicalPauseLogEntry),
       settings: normalised,
     },
   };

@@ -1,6 +1,6 @@
 import { clipWithEllipsis } from '../browser/text';
 import { normaliseSettings, type Settings } from '../settings/settings';
-import { EXPORT_FORMAT, EXPORT_VERSION, localDate } from './export';
+import { EXPORT_FORMAT, EXPORT_VERSIONS_READ, localDate } from './export';
 import { isPlainObject, refuse, settingsProblems } from './parse-import';
 
 /**
@@ -66,11 +66,11 @@ function parseChecked(text: string): SettingsFileResult {
   if (!isPlainObject(root) || (root.format !== SETTINGS_FILE_FORMAT && root.format !== EXPORT_FORMAT)) {
     return refuse('This is not a Pause Moment settings file.');
   }
-  const known = root.format === SETTINGS_FILE_FORMAT ? SETTINGS_FILE_VERSION : EXPORT_VERSION;
-  if (typeof root.version === 'number' && root.version > known) {
+  const known = root.format === SETTINGS_FILE_FORMAT ? [SETTINGS_FILE_VERSION] : EXPORT_VERSIONS_READ;
+  if (typeof root.version === 'number' && root.version > Math.max(...known)) {
     return refuse('This file comes from a newer version of Pause Moment; update the extension first.');
   }
-  if (root.version !== known) return refuse(`This file has no version this extension can read (expected ${known}).`);
+  if (!known.includes(root.version as number)) return refuse(`This file has no version this extension can read (expected ${known.join(' or ')}).`);
   const problems = settingsProblems(root.settings);
   if (problems.length) return { ok: false, problems };
   const settings = normaliseSettings(root.settings);

@@ -195,7 +195,7 @@ export function startOfDay(now: number): number {
   return d.getTime();
 }
 
-/** Every recorded pause, oldest first (for export). */
-export async function allPauses(store = pauseLogStore()): Promise<PauseRecord[]> {
-  return pausesSince(0, store);
+/** The whole pause history, oldest first: pauses, pages a snooze let in, and the snoozes (for export). */
+export function wholeHistory(store = pauseLogStore()): Promise<PauseLogEntry[]> {
+  return historySince(0, store);
 }

@@ -1,6 +1,7 @@
 import { isTimeSortableId } from '../browser/ids';
 import type { PauseReason } from '../browser/messages';
-import type { PauseChoice, PauseRecord } from './log';
+import { isSnoozeRecord, type PauseChoice, type PauseLogEntry, type PauseRecord, type SnoozeRecord } from './log';
+import { SNOOZE_LABELS } from './snooze';
 import { INTENTION_MAX } from './open-time';
 
 const REASONS: readonly PauseReason[] = ['arrived', 'window-ended'];
@@ -27,7 +28,7 @@ const isNumberIn = (value: unknown, min: number, max: number): value is number =
 export function pauseRecordProblem(value: unknown): string | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return 'is not an object';
   const p = value as Record<string, unknown>;
-  if (p.v !== 1) return 'has an unknown schema version, expected 1';
+  if (p.v !== 1 && p.v !== 2) return 'has an unknown schema version, expected 1 or 2';
   if (!isTimeSortableId(p.id)) return 'has no valid id';
   if (!isBoundedString(p.siteId, NAME_MAX) || p.siteId === '') return 'has no valid siteId';
   if (!isBoundedString(p.siteLabel, NAME_MAX)) return 'has no valid siteLabel';
@@ -35,7 +36,9 @@ export function pauseRecordProblem(value: unknown): string | undefined {
   if (!isTime(p.shownAt)) return 'has no valid shownAt time';
   if (!REASONS.includes(p.reason as PauseReason)) return 'has an unknown reason';
   if (!isNumberIn(p.waitSeconds, 0, WAIT_MAX_SECONDS)) return 'has no valid waitSeconds';
-  if (!CHOICES.includes(p.choice as PauseChoice)) return 'has an unknown choice';
+  // A version 2 record is a page a snooze let in; version 1, a pause that showed.
+  if (p.v === 2 ? p.choice !== 'skipped' : !CHOICES.includes(p.choice as PauseChoice)) return 'has an unknown choice';
+  if (p.v === 2 ? !isBoundedString(p.snoozeId, NAME_MAX) || p.snoozeId === '' : p.snoozeId !== undefined) return 'has an invalid snoozeId';
   if (p.decidedAt !== undefined && !isTime(p.decidedAt)) return 'has an invalid decidedAt time';
   if (p.windowMinutes !== undefined && !isNumberIn(p.windowMinutes, 0, OPEN_MAX_MINUTES)) return 'has invalid windowMinutes';
   if (p.intention !== undefined && !isBoundedString(p.intention, INTENTION_MAX)) return 'has an invalid intention';
@@ -49,7 +52,7 @@ export function pauseRecordProblem(value: unknown): string | undefined {
  */
 export function canonicalPauseRecord(p: PauseRecord): PauseRecord {
   return {
-    v: 1,
+    v: p.v === 2 ? 2 : 1,
     id: p.id,
     siteId: p.siteId,
     siteLabel: p.siteLabel,
@@ -61,5 +64,51 @@ export function canonicalPauseRecord(p: PauseRecord): PauseRecord {
     ...(p.decidedAt !== undefined ? { decidedAt: p.decidedAt } : {}),
     ...(p.windowMinutes !== undefined ? { windowMinutes: p.windowMinutes } : {}),
     ...(p.intention !== undefined ? { intention: p.intention } : {}),
+    ...(p.snoozeId !== undefined ? { snoozeId: p.snoozeId } : {}),
   };
+}
+
+/** Why a value is not a snooze of the pause history, or undefined when it is one; as `pauseRecordProblem`. */
+export function snoozeRecordProblem(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'is not an object';
+  const p = value as Record<string, unknown>;
+  if (p.v !== 2 || p.kind !== 'snooze') return 'is not a snooze of schema version 2';
+  if (!isTimeSortableId(p.id)) return 'has no valid id';
+  if (!isTime(p.startedAt)) return 'has no valid startedAt time';
+  if (!isTime(p.until) || p.until < p.startedAt) return 'has no valid until time';
+  if (typeof p.length !== 'string' || !Object.hasOwn(SNOOZE_LABELS, p.length)) return 'has an unknown length';
+  if (p.siteId !== undefined && (!isBoundedString(p.siteId, NAME_MAX) || p.siteId === '')) return 'has an invalid siteId';
+  if ((p.siteLabel === undefined) !== (p.siteId === undefined) || (p.siteLabel !== undefined && !isBoundedString(p.siteLabel, NAME_MAX))) return 'has an invalid siteLabel';
+  if (p.endedEarlyAt !== undefined && !isTime(p.endedEarlyAt)) return 'has an invalid endedEarlyAt time';
+  return undefined;
+}
+
+/** A fresh copy of a valid snooze holding only the known fields, in one fixed key order; as `canonicalPauseRecord`. */
+export function canonicalSnoozeRecord(p: SnoozeRecord): SnoozeRecord {
+  return {
+    v: 2,
+    kind: 'snooze',
+    id: p.id,
+    startedAt: p.startedAt,
+    until: p.until,
+    length: p.length,
+    ...(p.siteId !== undefined ? { siteId: p.siteId, siteLabel: p.siteLabel } : {}),
+    ...(p.endedEarlyAt !== undefined ? { endedEarlyAt: p.endedEarlyAt } : {}),
+  };
+}
+
+/** Why a value is not an entry of the pause history (a pause, or a snooze when it says so), or undefined. */
+export function pauseLogEntryProblem(value: unknown): string | undefined {
+  const isSnooze = !!value && typeof value === 'object' && (value as { kind?: unknown }).kind === 'snooze';
+  return isSnooze ? snoozeRecordProblem(value) : pauseRecordProblem(value);
+}
+
+/** The canonical copy of a valid entry of the pause history. */
+export function canonicalPauseLogEntry(entry: PauseLogEntry): PauseLogEntry {
+  return isSnoozeRecord(entry) ? canonicalSnoozeRecord(entry) : canonicalPauseRecord(entry);
+}
+
+/** When an entry of the history happened: a pause when it showed (or would have), a snooze when it began. */
+export function entryTime(entry: PauseLogEntry): number {
+  return isSnoozeRecord(entry) ? entry.startedAt : entry.shownAt;
 }

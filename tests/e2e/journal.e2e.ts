@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { launch, openExtensionPage, startFixtureServer, waitFor, type BrowserKind, type FixtureServer, type Harness } from './harness/index.ts';
-import { addSiteInOptions, clickInPause, pauseButtonEnabled, setWaitInOptions, testBuild, waitForPause } from './pause-driver.ts';
+import { addSiteInOptions, clickInPause, inExtension, pauseButtonEnabled, setWaitInOptions, testBuild, waitForPause } from './pause-driver.ts';
 import { timeSortableId } from '../../lib/browser/ids.ts';
 import { newReflection } from '../../lib/journal/reflection.ts';
 
@@ -65,6 +65,11 @@ async function exportThroughOptions(h: Harness): Promise<string> {
  * storage area, its alarms, and each IndexedDB database with the number of
  * records in each store.
  */
+/** The toolbar icon's badge, as the extension reads it back. */
+function badge(h: Harness): Promise<string> {
+  return inExtension<string>(h, `async () => (globalThis.browser ?? chrome).action.getBadgeText({})`);
+}
+
 async function listKept(h: Harness): Promise<{
   local: Record<string, unknown>;
   sync: Record<string, unknown>;
@@ -363,12 +368,16 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         await waitFor(async () => (await listedTexts(popup)).length === 1, { message: 'the reflection' });
         await popup.keyboard.type('half a thought');
         await waitFor(async () => !!(await listKept(h)).local.journalDraft, { message: 'the draft to be kept' });
+        // A snooze: kept with its alarm and the icon's badge, and recorded in the pause history.
+        await popup.evaluate(`[...document.querySelectorAll('.snooze button')].find((b) => b.textContent.trim() === '1 hour').click()`);
+        await waitFor(async () => !!(await listKept(h)).local.snooze, { message: 'the snooze to be kept' });
         await popup.close();
         // The settings' copy in sync storage (and what this browser last saw of them) is kept too.
         await waitFor(async () => !!(await listKept(h)).sync.settings, { message: "the settings' copy in sync storage" });
         const before = await listKept(h);
-        assert.deepEqual(Object.keys(before.local).sort(), ['journalDraft', 'settings', 'settings$', 'settingsSync', 'windows']);
-        assert.equal(before.alarms.length, 1, 'the open time has its alarm');
+        assert.deepEqual(Object.keys(before.local).sort(), ['journalDraft', 'settings', 'settings$', 'settingsSync', 'snooze', 'windows']);
+        assert.equal(before.alarms.length, 2, 'the open time and the snooze have their alarms');
+        assert.equal(await badge(h), 'Zz', 'the snooze shows on the icon');
 
         const options = await openExtensionPage(h, '/options.html');
         const ask = `[...document.querySelectorAll('.data button')].find((b) => b.textContent.trim() === 'Delete everything…')`;
@@ -382,6 +391,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         await options.close();
 
         const after = await listKept(h);
+        assert.equal(await badge(h), '', 'the badge goes with the snooze');
         assert.deepEqual(after, {
           local: { settings$: { v: 2 } },
           sync: {},

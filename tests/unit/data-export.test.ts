@@ -137,7 +137,7 @@ describe('buildExport', () => {
 describe('exportJson', () => {
   it('is pretty, two-space indented and ends with a newline', () => {
     const json = exportJson(buildExport({ reflections: [reflection()], pauses: [], settings: DEFAULT_SETTINGS }, NOW));
-    expect(json.startsWith('{\n  "format": "pause-moment-export",\n  "version": 1,\n')).toBe(true);
+    expect(json.startsWith('{\n  "format": "pause-moment-export",\n  "version": 2,\n')).toBe(true);
     expect(json.endsWith('}\n')).toBe(true);
     expect(json).toContain('\n    {\n      "v": 1,\n');
   });

@@ -8,7 +8,7 @@ import { buildExport, exportJson, type ExportFile } from '@/lib/data/export';
 import { parseImport } from '@/lib/data/parse-import';
 import { idTimePrefix } from '@/lib/browser/ids';
 import { recordBuilders } from './builders';
-import type { PauseRecord } from '@/lib/pause/log';
+import type { PauseLogEntry, PauseRecord } from '@/lib/pause/log';
 import { MOODS, type Reflection, type ReflectionSource } from '@/lib/journal/reflection';
 import { AFTER_CALL_ASKS, DEFAULT_SETTINGS, type Settings, type TriggerSite } from '@/lib/settings/settings';
 
@@ -32,7 +32,7 @@ export function site(id: string, over: Partial<TriggerSite> = {}): TriggerSite {
 /** Test data; settings need only their sites. */
 interface Data {
   reflections?: Reflection[];
-  pauses?: PauseRecord[];
+  pauses?: PauseLogEntry[];
   settings?: Partial<Settings> & { sites: TriggerSite[] };
 }
 export const fileOf = (data: Data): ExportFile =>

@@ -56,7 +56,7 @@ describe('parseImport: broken files', () => {
   });
 
   it('asks for an update when the file comes from a newer version', () => {
-    expect(problemsOf(JSON.stringify({ ...rawOf({}), version: 2 }))).toEqual([
+    expect(problemsOf(JSON.stringify({ ...rawOf({}), version: 3 }))).toEqual([
       'This file comes from a newer version of Pause Moment; update the extension first.',
     ]);
     expect(problemsOf(JSON.stringify({ ...rawOf({}), version: '1' }))[0]).toMatch(/no version/);
