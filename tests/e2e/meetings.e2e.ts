@@ -789,5 +789,40 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       await waitForCard(page, h, 'Is this really my choice?');
       assert.equal(await page.evaluate(`document.querySelector('[data-fixture="mute"]').getAttribute('data-is-muted')`), 'true', 'the call is as it was');
     });
+
+    // Last in this block: it deletes the settings the tests above build on.
+    it('"Delete everything" also takes what a call left: the call waiting for its line, and where the chip was dragged', async () => {
+      await choose({ platforms: ['Google Meet'], afterCall: 'every' });
+      const page = await openCall(platform('meet'));
+      await waitFor(() => page.evaluate(`!!document.querySelector('pause-moment-chip')`), { message: 'the chip' });
+      const chip = (await page.evaluate(`(() => { const r = document.querySelector('pause-moment-chip').getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })()`)) as {
+        x: number;
+        y: number;
+      };
+      await page.mouse.move(chip.x, chip.y);
+      await page.mouse.down();
+      await page.mouse.move(chip.x - 160, chip.y - 120, { steps: 8 });
+      await page.mouse.up();
+      await waitFor(async () => !!(await extensionStorage(h)).meetingChip, { message: "the chip's new place to be kept" });
+      // The tab closes before the line after the call is written: the call waits for it.
+      await page.close();
+      assert.ok(await pendingMeeting(h), 'the call waits for its line');
+
+      const options = await openExtensionPage(h, '/options.html');
+      opened.push(options);
+      const ask = `[...document.querySelectorAll('.data button')].find((b) => b.textContent.trim() === 'Delete everything…')`;
+      await waitFor(() => options.evaluate(`!!${ask} && !${ask}.disabled`), { message: 'the data panel' });
+      await options.evaluate(`${ask}.click()`);
+      await waitFor(() => options.evaluate(`!!document.querySelector('.confirm')`), { message: 'the question' });
+      await options.evaluate(`[...document.querySelectorAll('.confirm button')].find((b) => b.textContent.trim() === 'Delete everything').click()`);
+      await waitFor(() => options.evaluate(`document.querySelector('.data [role=status]').textContent.includes('Everything was deleted.')`), { message: 'the delete' });
+      assert.deepEqual(Object.keys(await extensionStorage(h)), ['settings$'], "nothing is kept but the settings' version mark");
+
+      // The popup has nothing left to ask about.
+      const popup = await openExtensionPage(h, '/popup.html');
+      opened.push(popup);
+      await waitFor(() => popup.evaluate(`!!document.querySelector('textarea') && !document.querySelector('textarea').disabled`), { message: 'the popup' });
+      assert.equal(await popup.evaluate(`!!document.querySelector('.after')`), false, 'no question about the deleted call');
+    });
   });
 }

@@ -2,6 +2,7 @@ import { idTimePrefix } from '@/lib/browser/ids';
 import type { PauseRecord } from '@/lib/pause/log';
 import type { Reflection } from '@/lib/journal/reflection';
 import { FEED_PRESETS, type Preset } from '@/lib/sites/presets';
+import type { TriggerSite } from '@/lib/settings/settings';
 
 /** Builders of valid records made at `now` by default, with unique time-sortable ids. */
 export function recordBuilders(now: number) {
@@ -24,3 +25,15 @@ export function recordBuilders(now: number) {
 export function presetById(id: string): Preset | undefined {
   return FEED_PRESETS.find((p) => p.id === id);
 }
+
+/** A site the user typed, `name` as its one pattern, with the defaults a new site gets. */
+export const typedSite = (name: string, over: Partial<TriggerSite> = {}): TriggerSite => ({
+  id: `site:${name}`,
+  label: name,
+  patterns: [name],
+  enabled: true,
+  waitSeconds: 5,
+  windowMinutes: 15,
+  kind: 'feed',
+  ...over,
+});

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseSettings, type TriggerSite } from '@/lib/settings/settings';
 import { normaliseEdits, REMOVED_KEPT, stampEdits } from '@/lib/settings/settings-edits';
+import { typedSite } from './builders';
 
-const site = (name: string, over: Partial<TriggerSite> = {}): TriggerSite => ({
-  id: `site:${name}`,
-  label: name,
-  patterns: [name],
-  enabled: true,
-  waitSeconds: 5,
-  windowMinutes: 15,
-  kind: 'feed',
-  ...over,
-});
+const site = typedSite;
 const settings = (sites: TriggerSite[], meetings = {}) => normaliseSettings({ sites, meetings });
 
 describe('stampEdits', () => {

@@ -5,17 +5,9 @@ import { buildExport, exportJson } from '@/lib/data/export';
 import { buildSettingsFile, parseSettingsFile, restoreSettings, settingsFileJson, settingsFileName } from '@/lib/data/settings-file';
 import { normaliseSettings, type Settings, type TriggerSite } from '@/lib/settings/settings';
 import { getSettings, updateSettings } from '@/lib/settings/store';
+import { typedSite } from './builders';
 
-const site = (name: string, over: Partial<TriggerSite> = {}): TriggerSite => ({
-  id: `site:${name}`,
-  label: name,
-  patterns: [name],
-  enabled: true,
-  waitSeconds: 5,
-  windowMinutes: 15,
-  kind: 'feed',
-  ...over,
-});
+const site = typedSite;
 const NOW = Date.UTC(2026, 11, 2, 12);
 const fileOf = (settings: unknown): string => settingsFileJson(buildSettingsFile(normaliseSettings(settings), NOW));
 const problemsOf = (text: string): string[] => {

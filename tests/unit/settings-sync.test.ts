@@ -5,17 +5,9 @@ import { browserSettingsSync, coalesced, readSyncedCopy, syncedItems, syncSettin
 import { getSettings, updateSettings } from '@/lib/settings/store';
 import { withSite, withoutSite } from '@/lib/sites/trigger-sites';
 import { deleteEverything } from '@/lib/data/reset';
+import { typedSite } from './builders';
 
-const site = (name: string, over: Partial<TriggerSite> = {}): TriggerSite => ({
-  id: `site:${name}`,
-  label: name,
-  patterns: [name],
-  enabled: true,
-  waitSeconds: 5,
-  windowMinutes: 15,
-  kind: 'feed',
-  ...over,
-});
+const site = typedSite;
 
 const syncArea = (): Promise<Record<string, unknown>> => browser.storage.sync.get(null);
 const copyInSync = async () => readSyncedCopy(await syncArea());
