@@ -126,7 +126,9 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         const target = await h.browser.waitForTarget((t) => t.url() === url, { timeout: 10_000 });
         const page = (await target.page())!;
         await page.bringToFront();
-        const frame = await waitForPause(page, h);
+        // Puppeteer attaches to a tab the extension opened only once it has started loading; on a
+        // busy machine its pause frame has taken longer than the usual 8 s to be reported.
+        const frame = await waitForPause(page, h, 20_000);
         // The pause page records itself once it has loaded; then Leave has focus, and Enter leaves.
         await waitFor(async () => (await pauseRecords(h)).length > before, { timeout: 8000, message: 'the pause page to load' });
         await waitFor(() => frame.evaluate(`document.hasFocus() && document.activeElement?.textContent.trim() === 'Leave'`), { message: 'Leave to have focus' });
