@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { PAUSE_COMMAND } from './lib/meetings/command';
 import { MEETING_PLATFORMS } from './lib/meetings/platforms';
@@ -73,6 +74,16 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       if (testBuild) files.push(...benchBlankPage);
     },
+    // The feed pause's content script runs before a page paints: it uses the
+    // browser's own API instead of webextension-polyfill (lib/browser/native-browser.ts).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.type === 'content-script' && e.name === 'guard')) return;
+      const own = { find: /^wxt\/browser$/, replacement: resolve(import.meta.dirname, 'lib/browser/native-browser.ts') };
+      const alias = config.resolve?.alias;
+      // The first matching alias wins: ours goes before the polyfill module's.
+      const rest = !alias ? [] : Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
+      config.resolve = { ...config.resolve, alias: [own, ...rest] };
+    },
   },
   manifest: ({ browser }) => ({
     name: 'Pause Moment',
@@ -83,7 +94,7 @@ export default defineConfig({
     web_accessible_resources: [
       // The pause lives in an extension page so the site can neither read nor
       // click it. It has to be framable by any site the user chooses.
-      { resources: ['pause.html', 'meeting-card.html'], matches: ['<all_urls>'] },
+      { resources: ['pause.html', 'meeting-card.html', 'check-in.html'], matches: ['<all_urls>'] },
     ],
     action: { default_title: 'Pause Moment' },
     // Declared through the commands API so the user can change the shortcut in the browser.

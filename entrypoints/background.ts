@@ -14,6 +14,7 @@ import { afterInstall } from '@/lib/settings/install';
 import { handlePauseSkipped, handleSnoozeEnd, handleSnoozeStart, settleSnooze } from '@/lib/pause/snooze-actions';
 import { SNOOZE_ALARM } from '@/lib/pause/snooze';
 import { onGuardMessage } from '@/lib/browser/guard-messages';
+import { handleCheckInKeepGoing, handleCheckInLeave, handleCheckInNote } from '@/lib/pause/check-in-actions';
 import { startSettingsSync } from '@/lib/settings/settings-sync';
 
 function reconcile(): void {
@@ -59,6 +60,9 @@ export default defineBackground({
     messaging.onMessage('pauseLeave', ({ data, sender }) => handlePauseLeave(data, sender));
     messaging.onMessage('pauseContinue', ({ data, sender }) => handlePauseContinue(data, sender));
     messaging.onMessage('pauseNote', ({ data, sender }) => handlePauseNote(data, sender));
+    messaging.onMessage('checkInKeepGoing', ({ data, sender }) => handleCheckInKeepGoing(data, sender));
+    messaging.onMessage('checkInLeave', ({ data, sender }) => handleCheckInLeave(data, sender));
+    messaging.onMessage('checkInNote', ({ data, sender }) => handleCheckInNote(data, sender));
     messaging.onMessage('meetingNote', ({ data, sender }) => handleMeetingNote(data, sender));
     messaging.onMessage('snoozeStart', ({ data, sender }) => handleSnoozeStart(data, sender));
     messaging.onMessage('snoozeEnd', ({ sender }) => handleSnoozeEnd(sender));

@@ -46,3 +46,30 @@ export function onGuardMessage(handle: (message: GuardMessage, sender: Sender & 
     return message ? handle(message, sender).then(() => null) : undefined;
   });
 }
+
+/**
+ * What the background tells a feed tab's check-in: the user chose Keep going
+ * in the card (its own extension page, which only the background hears).
+ */
+export type CheckInCommand = 'keepGoing';
+
+/** Tells the top frame of tab `tabId` what the user chose in its check-in card. */
+export function sendCheckInCommand(tabId: number, command: CheckInCommand): Promise<void> {
+  return browser.tabs.sendMessage(tabId, { checkIn: command }, { frameId: 0 }).then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+/**
+ * Calls `handle` with each check-in command to this tab, until `signal`
+ * aborts. A content script's `runtime.onMessage` hears only the extension
+ * (`tabs.sendMessage`), never the page; the sender's id is checked anyway.
+ */
+export function onCheckInCommand(handle: (command: CheckInCommand) => void, signal: AbortSignal): void {
+  const listener = (value: unknown, sender: { id?: string }): undefined => {
+    if (sender.id === browser.runtime.id && (value as { checkIn?: unknown } | null)?.checkIn === 'keepGoing') handle('keepGoing');
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
+}

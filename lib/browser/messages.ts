@@ -44,12 +44,37 @@ export interface PauseRef {
 }
 
 /**
+ * How a pause looks: the question and a breath (the default), what the user
+ * came for asked first, their own earlier words at the centre, or a longer breath.
+ */
+export type PauseStyle = 'question' | 'intention-first' | 'words' | 'long-breath';
+
+/**
+ * What only the background knows about a pause, as it answers the pause page
+ * (never the content script): how long this pause waits and why, which visit
+ * of the day it is, the style it shows, and one line the user wrote earlier.
+ */
+export interface PauseShownAnswer {
+  waitSeconds: number;
+  /** Which visit of the day this is, counted since the latest note at a pause on the site: 1 for the first. */
+  visit: number;
+  /** Why the wait is longer than the site's own, in words; absent when it is not. */
+  waitReason?: string;
+  /** One line the user wrote earlier, with when (epoch ms). */
+  words?: { text: string; at: number };
+  style: PauseStyle;
+  /** The style shows for the first time on this site, so the pause says why it looks different. */
+  styleIsNew: boolean;
+}
+
+/**
  * Messages from the pause page (an extension page framed inside the site)
  * to the background. The background checks the sender is our own pause page
  * in a tab before acting, so a site cannot forge a choice.
  */
 export interface PauseProtocol {
-  pauseShown(data: PauseRef & { host: string; reason: PauseReason }): void;
+  /** The pause page is up: the background records it and answers with what it needs (undefined for a sender it refuses). */
+  pauseShown(data: PauseRef & { host: string; reason: PauseReason }): PauseShownAnswer | undefined;
   pauseLeave(data: PauseRef & { canGoBack: boolean }): void;
   pauseContinue(data: PauseRef & { minutes: number; intention?: string }): void;
   /** A one-line note written at the pause, kept as a reflection linked to it. `noteId` is made by the writer. */
@@ -70,8 +95,22 @@ export interface SnoozeProtocol {
   snoozeEnd(): void;
 }
 
+/**
+ * Messages from the check-in card (an extension page framed at the corner of
+ * a feed site, inside an open time) to the background, which checks the
+ * sender the same way as the pause's before acting on the site's open time.
+ */
+export interface CheckInProtocol {
+  /** Keep going: the tab hides the card and sets the next check-in one interval further on. */
+  checkInKeepGoing(data: { siteId: string }): void;
+  /** Leave: the open time on the site ends (the next visit pauses) and the tab leaves the site. */
+  checkInLeave(data: { siteId: string; canGoBack: boolean }): void;
+  /** A one-line note, kept as a reflection linked to the open time. `noteId` is made by the writer. */
+  checkInNote(data: { siteId: string; noteId: string; text: string; prompt: string }): void;
+}
+
 /** Typed messaging between extension pages and the background. */
-export const messaging = defineExtensionMessaging<PauseProtocol & MeetingProtocol & SnoozeProtocol>();
+export const messaging = defineExtensionMessaging<PauseProtocol & MeetingProtocol & SnoozeProtocol & CheckInProtocol>();
 
 /**
  * Messages from the meeting card (an extension page framed in the meeting

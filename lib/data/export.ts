@@ -111,6 +111,8 @@ export function describeSource(source: ReflectionSource): string {
       return 'Written in the popup';
     case 'site-pause':
       return `At a pause on ${oneLine(source.siteLabel)}`;
+    case 'check-in':
+      return `At a check-in on ${oneLine(source.siteLabel)}`;
     case 'meeting': {
       const when = { before: 'Before', during: 'During', after: 'After' }[source.moment];
       return `${when} a meeting on ${oneLine(source.platform)}`;

@@ -15,6 +15,8 @@ export type Mood = (typeof MOODS)[number];
 export type ReflectionSource =
   | { kind: 'popup' }
   | { kind: 'site-pause'; siteId: string; siteLabel: string; pauseId: string }
+  /** A check-in while scrolling, inside the open time on the site that began at `openedAt`. */
+  | { kind: 'check-in'; siteId: string; siteLabel: string; openedAt: number }
   | { kind: 'meeting'; platform: string; moment: 'before' | 'during' | 'after'; meetingId?: string };
 
 /** One journal entry, as stored in the extension's own IndexedDB. */
@@ -129,6 +131,8 @@ function sourceIsValid(source: unknown): source is ReflectionSource {
       return true;
     case 'site-pause':
       return shortString(s.siteId) && shortString(s.siteLabel) && shortString(s.pauseId);
+    case 'check-in':
+      return shortString(s.siteId) && shortString(s.siteLabel) && isTime(s.openedAt);
     case 'meeting':
       return shortString(s.platform) && ['before', 'during', 'after'].includes(s.moment as string) && (s.meetingId === undefined || shortString(s.meetingId));
     default:
@@ -162,6 +166,8 @@ function canonicalSource(s: ReflectionSource): ReflectionSource {
       return { kind: 'popup' };
     case 'site-pause':
       return { kind: 'site-pause', siteId: s.siteId, siteLabel: s.siteLabel, pauseId: s.pauseId };
+    case 'check-in':
+      return { kind: 'check-in', siteId: s.siteId, siteLabel: s.siteLabel, openedAt: s.openedAt };
     case 'meeting':
       return {
         kind: 'meeting',

@@ -7,8 +7,9 @@ import { createWriteQueue } from '../browser/write-queue';
 import { saveReflection } from '../journal/store';
 import { newReflection } from '../journal/reflection';
 import { leaveTab } from './leave';
-import type { PauseProtocol, PauseRef } from '../browser/messages';
-import { recordPauseChoice, recordPauseShown, type PauseRecord } from './log';
+import type { PauseProtocol, PauseRef, PauseShownAnswer } from '../browser/messages';
+import { recordPauseChoice, recordPauseNoted, recordPauseShown, type PauseRecord } from './log';
+import { planPause } from './pause-plan';
 import { OPEN_MINUTES, type TriggerSite } from '../settings/settings';
 import { getSettings } from '../settings/store';
 import { rulesOf } from '../sites/trigger-sites';
@@ -25,8 +26,12 @@ export async function siteForPauseSender(
   siteId: string,
   pauseId: unknown,
 ): Promise<{ site: TriggerSite; tabId: number } | undefined> {
-  const pageUrl = browser.runtime.getURL('/pause.html');
-  if (!sender.url?.startsWith(pageUrl) || sender.tab?.id == null || !isTimeSortableId(pauseId)) return undefined;
+  return isTimeSortableId(pauseId) ? siteForFramedSender(sender, '/pause.html', siteId) : undefined;
+}
+
+/** The site a message from our own `page`, framed in a tab that is on that site, may act on; anything else gets undefined. */
+export async function siteForFramedSender(sender: Sender, page: '/pause.html' | '/check-in.html', siteId: string): Promise<{ site: TriggerSite; tabId: number } | undefined> {
+  if (!sender.url?.startsWith(browser.runtime.getURL(page)) || sender.tab?.id == null) return undefined;
   const site = (await getSettings()).sites.find((s) => s.id === siteId);
   if (!site) return undefined;
   // The browser reports the tab's address because we hold access to the site; without it, refuse.
@@ -54,29 +59,39 @@ function fallbackRecord(site: TriggerSite, tabUrl: string | undefined): Omit<Pau
  * and undo it (a new open time lost, so the pause stays up after Continue).
  */
 const openTimeWrites = createWriteQueue();
-function updateOpenTimes(change: (openTimes: OpenTimes) => OpenTimes | undefined): Promise<void> {
+export function updateOpenTimes(change: (openTimes: OpenTimes) => OpenTimes | undefined): Promise<void> {
   return openTimeWrites(async () => {
     const next = change(normaliseOpenTimes(await openTimesItem.getValue()));
     if (next) await openTimesItem.setValue(next);
   });
 }
 
-/** Records a pause the user is looking at. */
-export async function handlePauseShown(data: Parameters<PauseProtocol['pauseShown']>[0], sender: Sender, now = Date.now()): Promise<void> {
+/**
+ * Records a pause the user is looking at, with the wait it really has, and
+ * answers the pause page with what it shows (`pause-plan.ts`). The same pause
+ * shown again (its page reloaded) keeps its first wait.
+ */
+export async function handlePauseShown(
+  data: Parameters<PauseProtocol['pauseShown']>[0],
+  sender: Sender,
+  now = Date.now(),
+): Promise<PauseShownAnswer | undefined> {
   const ok = await siteForPauseSender(sender, data.siteId, data.pauseId);
-  if (!ok) return;
-  await recordPauseShown(
+  if (!ok) return undefined;
+  const plan = await planPause(ok.site, await getSettings(), data.pauseId, now);
+  const record = await recordPauseShown(
     {
       siteId: ok.site.id,
       siteLabel: ok.site.label,
       host: hostOf(sender.tab?.url) || data.host,
       reason: data.reason === 'window-ended' ? 'window-ended' : 'arrived',
-      waitSeconds: ok.site.waitSeconds,
+      waitSeconds: plan.waitSeconds,
     },
     now,
     undefined,
     data.pauseId,
   );
+  return { ...plan, waitSeconds: record.waitSeconds };
 }
 
 /** The user chose Leave: record it and take the tab away from the site. */
@@ -153,6 +168,8 @@ export async function handlePauseNote(
   await saveReflection(
     newReflection(data.noteId, now, text, { kind: 'site-pause', siteId: ok.site.id, siteLabel: ok.site.label, pauseId: data.pauseId }, prompt ? { prompt } : {}),
   );
+  // A note at a pause starts the day's friction count again.
+  await recordPauseNoted(data.pauseId);
 }
 
 /** Clears the alarms that would end open times: with everything deleted, none is left to end. */

@@ -4,7 +4,8 @@ import type { PauseReason } from '../browser/messages';
 import { createPauseOverlay, hasEarlierCover } from './overlay';
 import type { ScriptLife } from '../browser/script-life';
 import type { PauseState } from './state';
-import { decidePause } from './decision';
+import { decidePause, type PauseDecision } from './decision';
+import { paintedQuestion } from './question';
 
 /** What the guard needs from the content script's world. */
 export interface GuardEnv {
@@ -21,6 +22,8 @@ export interface GuardEnv {
   now(): number;
   /** The script's lifetime: it ends when the extension is updated, reloaded or removed under the page. */
   life: ScriptLife;
+  /** Told every decision the guard makes (the check-in while scrolling counts inside an open time). */
+  onDecision?(decision: PauseDecision): void;
 }
 
 export { SHOW_BACK_MS } from './decision';
@@ -83,8 +86,8 @@ export function startPauseGuard(env: GuardEnv): void {
     endTimer = clockTimer = undefined;
   }
 
-  function cover(frameUrl?: string): void {
-    overlay.show(frameUrl);
+  function cover(frameUrl?: string, question?: string): void {
+    overlay.show(frameUrl, question);
     // Each tick of the context's interval looks for the extension, and ends `life` once it is gone.
     aliveTimer ??= life.setInterval(() => undefined, ALIVE_CHECK_MS);
   }
@@ -133,21 +136,24 @@ export function startPauseGuard(env: GuardEnv): void {
     clearTimers();
     const now = env.now();
     const decision = decidePause(state, win.location.href, now);
+    env.onDecision?.(decision);
     if ('recheckAt' in decision && decision.recheckAt !== undefined) recheckAt(decision.recheckAt, now);
     if (decision.kind === 'snoozed') noteSkipped(decision.site.id, decision.snoozeId, now);
     if (decision.kind !== 'pause') return uncover();
     const { site } = decision;
     if (shownFor === site.id && overlay.showing) return;
     shownFor = site.id;
+    const pauseId = timeSortableId(now);
     const params = pauseParams({
       siteId: site.id,
-      pauseId: timeSortableId(now),
+      pauseId,
       reason: decision.ended ? 'window-ended' : 'arrived',
       host: win.location.hostname,
       shownAt: now,
       canGoBack: win.history.length > 1,
     });
-    cover(env.pauseUrl(params));
+    // The same words the pause page shows, painted now, with the breath, under where it will fade in.
+    cover(env.pauseUrl(params), paintedQuestion(site, pauseId, decision.ended ? state.openTimes[site.id]?.intention : undefined));
   }
 
   const reevaluate = (): void => void evaluate();

@@ -36,6 +36,8 @@ export interface PauseRecord {
   intention?: string;
   /** A skipped pause (v2): the snooze that let the page in. */
   snoozeId?: string;
+  /** Set when the user wrote a note at this pause: it starts the day's friction count again (`friction.ts`). */
+  noted?: true;
 }
 
 /** A snooze, as the pause history keeps it (version 2), beside the pauses it let through. */
@@ -113,6 +115,13 @@ export async function recordPauseChoice(
   };
   await set(id, record, store);
   return record;
+}
+
+/** Marks pause `id` as one the user wrote a note at; a pause not (yet) in the history is left alone. */
+export async function recordPauseNoted(id: string, store = pauseLogStore()): Promise<void> {
+  const existing = await get<PauseLogEntry>(id, store);
+  if (!existing || isSnoozeRecord(existing) || existing.noted) return;
+  await set(id, { ...existing, noted: true }, store);
 }
 
 /** Every entry of the history (pauses, skipped pauses and snoozes) from `since` on, oldest first, read through a key range (ids sort by time). */

@@ -3,9 +3,10 @@ import { setImportantStyles } from '../browser/css';
 /**
  * The cover a site's page shows while paused: one host element in the page,
  * holding a closed shadow root with a modal dialog, and in it an iframe of
- * our own pause page. Everything the user reads, types and clicks lives in
- * that iframe, in the extension's origin, where the site can neither read
- * keys, restyle it nor click it for them. The modal dialog puts the pause in
+ * our own pause page. The question and the breath are painted with the cover,
+ * so they show in the page's first frame; everything the user types and
+ * clicks lives in that iframe, in the extension's origin, where the site can
+ * neither read keys, restyle it nor click it for them. The modal dialog puts the pause in
  * the top layer and makes the page behind it inert, so the page cannot take
  * focus or clicks while the pause is up. This file keeps the cover in place
  * against a page that fights it.
@@ -39,8 +40,11 @@ const COVER: Record<string, string> = {
   'background-color': 'light-dark(#f5f2ec, #17191d)',
 };
 
+/** Over the painted card: the pause page keeps its own content transparent until it has read the site, then fades in over the same words. */
 const FRAME: Record<string, string> = {
   display: 'block',
+  position: 'absolute',
+  inset: '0',
   width: '100%',
   height: '100%',
   border: '0',
@@ -48,6 +52,57 @@ const FRAME: Record<string, string> = {
   padding: '0',
   background: 'transparent',
   'color-scheme': 'light dark',
+};
+
+/**
+ * The question and the breath, painted with the cover before the pause page
+ * loads, in the same place as the pause page's card (components/pause/
+ * PauseCard.svelte: top padding, gap, breath, heading margin and font): when
+ * the pause page fades in over it, nothing moves. Sizes are in px, since rem
+ * here would be the page's. `all: initial` first, so nothing the page sets on
+ * the host is inherited (only inherited properties cross the shadow root),
+ * then every property that matters is set again.
+ */
+const CARD: Record<string, string> = {
+  all: 'initial',
+  display: 'flex',
+  'flex-direction': 'column',
+  'align-items': 'center',
+  'box-sizing': 'border-box',
+  width: '100%',
+  'min-height': '100%',
+  padding: 'max(30px, calc(50vh - 250px)) 18.75px 30px',
+  gap: '7.5px',
+  'text-align': 'center',
+  direction: 'ltr',
+  'unicode-bidi': 'isolate',
+  'font-family': "system-ui, -apple-system, 'Segoe UI', Roboto, Ubuntu, sans-serif",
+  'font-size': '15px',
+  'line-height': '1.45',
+  'color-scheme': 'light dark',
+  color: 'light-dark(#23252b, #ecebe7)',
+};
+
+/** components/shared/Breath.svelte, drawn here. */
+const BREATH: Record<string, string> = {
+  display: 'block',
+  flex: 'none',
+  width: '96px',
+  height: '96px',
+  'border-radius': '50%',
+  background: 'radial-gradient(circle at 40% 40%, light-dark(#dde9e3, #26352f), light-dark(#2f5d50, #8fc7b4))',
+  opacity: '0.85',
+};
+
+/** One breath, in and out, in step with the pause page's (both follow the clock). */
+const BREATH_MS = 8000;
+
+const HEADING: Record<string, string> = {
+  display: 'block',
+  margin: '15px 0 0',
+  'max-width': '32ch',
+  'font-size': 'clamp(22.5px, 3.5vw, 33px)',
+  'font-weight': '600',
 };
 
 /**
@@ -81,8 +136,11 @@ export function hasEarlierCover(doc: Document): boolean {
 
 /** The cover, once created. */
 export interface PauseOverlay {
-  /** Covers the page at once; with a URL, loads the pause page into the cover. */
-  show(frameUrl?: string): void;
+  /**
+   * Covers the page at once; with a URL, paints the breath and `question`
+   * (none if empty) and loads the pause page over them.
+   */
+  show(frameUrl?: string, question?: string): void;
   /** Removes the cover and the pause page. */
   hide(): void;
   readonly showing: boolean;
@@ -112,6 +170,15 @@ export function createPauseOverlay(doc: Document): PauseOverlay {
   root.appendChild(dialog);
   setImportantStyles(host, COVER);
   const hostStyle = host.getAttribute('style');
+  // The pause page says all this to a screen reader once it is up.
+  const card = doc.createElement('div');
+  card.setAttribute('aria-hidden', 'true');
+  card.lang = 'en';
+  setImportantStyles(card, CARD);
+  const breath = card.appendChild(doc.createElement('div'));
+  setImportantStyles(breath, BREATH);
+  const heading = card.appendChild(doc.createElement('div'));
+  setImportantStyles(heading, HEADING);
   let frame: HTMLIFrameElement | undefined;
   let showing = false;
   let destroyed = false;
@@ -249,20 +316,42 @@ export function createPauseOverlay(doc: Document): PauseOverlay {
     doc.removeEventListener('play', onPlay, true);
   }
 
-  function removeCover(): void {
+  /** Breathes with the pause page, or keeps still for a person who prefers less motion. */
+  function breathe(): void {
+    if (breath.getAnimations().length > 0) return;
+    if (doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches) return setImportantStyles(breath, { transform: 'scale(0.8)' });
+    // The Web Animations API, not a keyframes rule: a page CSP of `style-src 'none'` blocks style
+    // sheets, and CSP governs no animation made from script (https://www.w3.org/TR/CSP3/#directive-style-src).
+    const grow = { easing: 'ease-in-out' };
+    const animation = breath.animate([{ transform: 'scale(0.6)', ...grow }, { transform: 'scale(1)', ...grow }, { transform: 'scale(0.6)' }], {
+      duration: BREATH_MS,
+      iterations: Infinity,
+    });
+    animation.currentTime = Date.now() % BREATH_MS;
+  }
+
+  function removeFrame(): void {
     frame?.remove();
     frame = undefined;
+    card.remove();
+  }
+
+  function removeCover(): void {
+    removeFrame();
     if (dialog.open) dialog.close();
     host.remove();
     releaseRoot();
   }
 
   return {
-    show(frameUrl) {
+    show(frameUrl, question = '') {
       if (destroyed) return;
       showing = true;
       if (frameUrl && frame?.dataset.src !== frameUrl) {
         frame?.remove();
+        heading.textContent = question;
+        dialog.prepend(card);
+        breathe();
         frame = doc.createElement('iframe');
         frame.dataset.src = frameUrl;
         setImportantStyles(frame, FRAME);
@@ -305,8 +394,7 @@ export function createPauseOverlay(doc: Document): PauseOverlay {
       stopListening();
       if (!covering) return removeCover();
       // Its pause page belongs to the extension as it was: it may be gone with it.
-      frame?.remove();
-      frame = undefined;
+      removeFrame();
       setTimeout(removeCover, afterMs);
     },
   };

@@ -42,6 +42,7 @@ export function pauseRecordProblem(value: unknown): string | undefined {
   if (p.decidedAt !== undefined && !isTime(p.decidedAt)) return 'has an invalid decidedAt time';
   if (p.windowMinutes !== undefined && !isNumberIn(p.windowMinutes, 0, OPEN_MAX_MINUTES)) return 'has invalid windowMinutes';
   if (p.intention !== undefined && !isBoundedString(p.intention, INTENTION_MAX)) return 'has an invalid intention';
+  if (p.noted !== undefined && p.noted !== true) return 'has an invalid noted mark';
   return undefined;
 }
 
@@ -65,6 +66,7 @@ export function canonicalPauseRecord(p: PauseRecord): PauseRecord {
     ...(p.windowMinutes !== undefined ? { windowMinutes: p.windowMinutes } : {}),
     ...(p.intention !== undefined ? { intention: p.intention } : {}),
     ...(p.snoozeId !== undefined ? { snoozeId: p.snoozeId } : {}),
+    ...(p.noted ? { noted: true } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { normaliseSchedule, type Schedule } from './schedule';
 import { normaliseSiteOptions, type SiteOptions } from './site-options';
+import { storedFrictionRule, type FrictionRule } from './friction-rule';
 
 /** Bounds for the honest wait before Continue is enabled, in seconds. */
 export const WAIT_SECONDS = { min: 0, max: 60, default: 5 } as const;
@@ -62,6 +63,8 @@ export interface Settings {
   meetings: MeetingSettings;
   /** When feed sites pause, unless a site has its own. Absent or empty: at any time. */
   schedule?: Schedule;
+  /** How the wait grows with each Continue of a day (`friction-rule.ts`). Absent: the default rule. */
+  friction?: FrictionRule;
 }
 
 /** Settings a fresh install starts from: nothing is paused until the user chooses. */
@@ -78,7 +81,7 @@ function clampInt(value: unknown, min: number, max: number, fallback: number): n
  * from a newer version (another device, an import) never lose it here. Typed
  * as records so a field added to the interfaces must be listed here too.
  */
-const SETTINGS_FIELDS: Record<keyof Settings, true> = { sites: true, meetings: true, schedule: true };
+const SETTINGS_FIELDS: Record<keyof Settings, true> = { sites: true, meetings: true, schedule: true, friction: true };
 const MEETING_FIELDS: Record<keyof MeetingSettings, true> = { unmuteCard: true, afterCall: true };
 const SITE_FIELDS: Record<keyof TriggerSite, true> = {
   id: true,
@@ -93,6 +96,10 @@ const SITE_FIELDS: Record<keyof TriggerSite, true> = {
   exceptions: true,
   intention: true,
   questions: true,
+  checkIn: true,
+  checkInScreens: true,
+  checkInMinutes: true,
+  pauseStyles: true,
   schedule: true,
 };
 
@@ -143,11 +150,13 @@ export function normaliseSettings(raw: unknown): Settings {
     });
   }
   const schedule = normaliseSchedule((raw as Partial<Settings>).schedule);
+  const friction = storedFrictionRule((raw as Partial<Settings>).friction);
   return {
     ...unknownFields(raw, SETTINGS_FIELDS),
     sites,
     meetings: { ...unknownFields(meetings, MEETING_FIELDS), unmuteCard: meetings?.unmuteCard === true, afterCall: normaliseAfterCallAsk(meetings?.afterCall) },
     ...(schedule.length ? { schedule } : {}),
+    ...(friction ? { friction } : {}),
   };
 }
 

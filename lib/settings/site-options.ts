@@ -1,3 +1,5 @@
+import type { PauseStyle } from '../browser/messages';
+
 /**
  * A feed site's own options beyond its wait and usual time: the paths it
  * leaves out, whether the pause asks what the user came for, and the question
@@ -11,6 +13,31 @@ export interface SiteOptions {
   intention?: IntentionMode;
   /** The user's own questions; one is asked per pause. Absent means the default question. */
   questions?: string[];
+  /** Whether a check-in shows while scrolling inside an open time. Absent: on for a feed preset, off for a site the user typed. */
+  checkIn?: boolean;
+  /** Screens of scrolling between check-ins. Absent means `CHECK_IN.screens.default`. */
+  checkInScreens?: number;
+  /** Minutes on the page, while it is in view, between check-ins. Absent means `CHECK_IN.minutes.default`. */
+  checkInMinutes?: number;
+  /** The pause styles shown in turn (`pause/pause-style.ts`). Absent means the question and a breath alone. */
+  pauseStyles?: PauseStyle[];
+}
+
+/** Every pause style, in the order they take turns. */
+export const PAUSE_STYLES: readonly PauseStyle[] = ['question', 'intention-first', 'words', 'long-breath'];
+
+/** The styles a site shows, in turn order: those stored, or the question alone. */
+export function stylesOf(raw: unknown): PauseStyle[] {
+  const styles = Array.isArray(raw) ? PAUSE_STYLES.filter((s) => raw.includes(s)) : [];
+  return styles.length ? styles : ['question'];
+}
+
+/** Bounds and defaults of the check-in while scrolling: every so many screens, or every so many minutes in view. */
+export const CHECK_IN = { screens: { min: 1, max: 200, default: 10 }, minutes: { min: 1, max: 240, default: 10 } } as const;
+
+/** A whole number within `bounds` that differs from its default, or undefined (the default). */
+function wholeOrDefault(raw: unknown, bounds: { min: number; max: number; default: number }): number | undefined {
+  return Number.isInteger(raw) && (raw as number) >= bounds.min && (raw as number) <= bounds.max && raw !== bounds.default ? (raw as number) : undefined;
 }
 
 /** Off: the pause does not ask. Optional: it asks. Required: Continue waits for an answer. */
@@ -53,9 +80,16 @@ export function normaliseSiteOptions(raw: Partial<Record<keyof SiteOptions, unkn
   const exceptions = textList(raw.exceptions, EXCEPTIONS.max, EXCEPTIONS.length).filter((e) => !/\s/.test(e));
   const questions = textList(raw.questions, QUESTIONS.max, QUESTIONS.length);
   const intention = INTENTION_MODES.find((m) => m !== 'optional' && m === raw.intention);
+  const checkInScreens = wholeOrDefault(raw.checkInScreens, CHECK_IN.screens);
+  const checkInMinutes = wholeOrDefault(raw.checkInMinutes, CHECK_IN.minutes);
+  const pauseStyles = stylesOf(raw.pauseStyles);
   return {
     ...(exceptions.length ? { exceptions } : {}),
     ...(intention ? { intention } : {}),
     ...(questions.length ? { questions } : {}),
+    ...(typeof raw.checkIn === 'boolean' ? { checkIn: raw.checkIn } : {}),
+    ...(checkInScreens ? { checkInScreens } : {}),
+    ...(checkInMinutes ? { checkInMinutes } : {}),
+    ...(pauseStyles.join() !== 'question' ? { pauseStyles } : {}),
   };
 }

@@ -17,6 +17,10 @@ export const STORAGE_KEYS = {
   snooze: 'snooze',
   /** What the settings looked like when last seen, and when each part was edited (for following the user). */
   settingsSync: 'settingsSync',
+  /** The user's own words shown last at each site's pause. */
+  pastWordsShown: 'pastWordsShown',
+  /** Which pause style each site showed last, and which it has shown. */
+  pauseStyles: 'pauseStyles',
 } as const;
 
 export type StorageKey = (typeof STORAGE_KEYS)[keyof typeof STORAGE_KEYS];

@@ -5,7 +5,7 @@ import { STORAGE_KEYS, SYNC_KEYS } from './storage-keys';
 import { browser } from 'wxt/browser';
 import { SYNC_CHUNKS_MAX, type SyncHead } from './sync-chunks';
 import type { SettingsEdits } from './settings-edits';
-import type { SnoozeLength } from '../browser/messages';
+import type { PauseStyle, SnoozeLength } from '../browser/messages';
 
 /**
  * Everything the extension keeps in `browser.storage.local`, one item each,
@@ -151,6 +151,22 @@ export interface SettingsSyncState {
 /** Written by the background only, beside each change of the settings. */
 export const settingsSyncStateItem = storage.defineItem<SettingsSyncState | null>(`local:${STORAGE_KEYS.settingsSync}`, { fallback: null });
 
+/**
+ * The line of the user's own words each site's pause showed last (a
+ * reflection's id, never its text), and at which pause, so the next pause
+ * shows another. Written and read by the background only.
+ */
+export const pastWordsShownItem = storage.defineItem<Record<string, { id: string; pauseId: string }>>(`local:${STORAGE_KEYS.pastWordsShown}`, { fallback: {} });
+
+/**
+ * Pause styles in turn, by site id: the style the last pause showed (and at
+ * which pause), and the styles shown so far, so a new one says why it looks
+ * different. Written and read by the background only.
+ */
+export const pauseStylesItem = storage.defineItem<Record<string, { last: PauseStyle; pauseId: string; seen: PauseStyle[]; lastWasNew?: boolean }>>(`local:${STORAGE_KEYS.pauseStyles}`, {
+  fallback: {},
+});
+
 /** Every item above: what "Delete everything" removes. */
 export const STORED_ITEMS = [
   settingsItem,
@@ -163,6 +179,8 @@ export const STORED_ITEMS = [
   whatsNewItem,
   snoozeItem,
   settingsSyncStateItem,
+  pastWordsShownItem,
+  pauseStylesItem,
 ] as const;
 
 /**

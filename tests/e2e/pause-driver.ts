@@ -4,6 +4,22 @@ import type { Frame, Page } from 'puppeteer-core';
 import { PNG } from 'pngjs';
 import { extensionStorage, openExtensionPage, readIndexedDb, sleep, waitFor, waitForExtensionFrame, type BrowserKind, type Harness } from './harness/index.ts';
 
+/** A page whose red body arrives slowly, chunk by chunk, as on a slow network. */
+export const SLOW_PAGE = {
+  headers: { 'content-type': 'text/html; charset=utf-8' },
+  delayMs: 250,
+  chunks: [
+    { data: '<!doctype html><html><head><title>Slow feed</title><script>window.coveredAtStart = !!document.querySelector("pause-moment");</script>', delayMs: 0 },
+    '<style>html,body{margin:0;background:#ff0000}</style></head><body>',
+    '<h1 style="color:#fff">First post</h1>'.padEnd(2048, ' '),
+    '<p style="color:#fff">Second post</p>'.padEnd(2048, ' '),
+    '<p style="color:#fff">Third post</p></body></html>',
+  ],
+};
+
+/** A Content-Security-Policy that blocks every style, frame and untrusted script sink. */
+export const STRICT_CSP = "default-src 'self'; style-src 'none'; frame-src 'none'; require-trusted-types-for 'script'";
+
 /** The test build of the extension for a browser (`npm run build:test`). */
 export function testBuild(kind: BrowserKind): string {
   return resolve(import.meta.dirname, '../../.output-test', kind === 'chromium' ? 'chrome-mv3' : 'firefox-mv3');
@@ -212,6 +228,17 @@ export async function addSiteInOptions(h: Harness, input: string): Promise<{ err
   }
 }
 
+/** Replaces what a number field of a page holds, as a person does (selects its number, types the new one), and leaves the field. */
+export async function retypeNumber(page: Page, selector: string, value: number): Promise<void> {
+  await page.waitForSelector(selector);
+  await page.focus(selector);
+  await page.keyboard.down('Control');
+  await page.keyboard.press('a');
+  await page.keyboard.up('Control');
+  await page.keyboard.type(String(value));
+  await page.keyboard.press('Tab');
+}
+
 /**
  * Sets a site's wait before Continue on the options page, as a person does:
  * selects the field's number, types the new one and leaves the field; then
@@ -220,16 +247,30 @@ export async function addSiteInOptions(h: Harness, input: string): Promise<{ err
 export async function setWaitInOptions(h: Harness, siteId: string, seconds: number): Promise<void> {
   const options = await openExtensionPage(h, '/options.html');
   try {
-    const field = `[data-site="${siteId}"] input[type=number]`;
-    await options.waitForSelector(field);
-    await options.focus(field);
-    await options.keyboard.down('Control');
-    await options.keyboard.press('a');
-    await options.keyboard.up('Control');
-    await options.keyboard.type(String(seconds));
-    await options.keyboard.press('Tab');
+    await retypeNumber(options, `[data-site="${siteId}"] input[type=number]`, seconds);
     await waitFor(async () => (await storedSites(h)).find((s) => s.id === siteId)?.waitSeconds === seconds, {
       message: `the wait of ${siteId} to be saved as ${seconds} s`,
+    });
+  } finally {
+    await options.close();
+  }
+}
+
+/**
+ * Turns off, on the options page as a person does, the rule that makes each
+ * pause of a day on a site wait a step longer than the last, and waits until
+ * that is saved: for tests that continue on one site several times and count
+ * on its own short wait.
+ */
+export async function turnOffLongerWaits(h: Harness): Promise<void> {
+  const options = await openExtensionPage(h, '/options.html');
+  try {
+    const box = 'section[aria-labelledby="pause-title"] input[type=checkbox]';
+    await options.waitForSelector(box);
+    await waitFor(() => options.evaluate(`!document.querySelector(${JSON.stringify(box)}).disabled`), { message: 'the options page to load' });
+    if (await options.$eval(box, (c) => (c as HTMLInputElement).checked)) await options.click(box);
+    await waitFor(async () => ((await extensionStorage(h)).settings as { friction?: { on?: boolean } } | undefined)?.friction?.on === false, {
+      message: 'longer waits to be turned off',
     });
   } finally {
     await options.close();

@@ -70,6 +70,7 @@ const textArb = fc
 const sourceArb: fc.Arbitrary<ReflectionSource> = fc.oneof(
   fc.constant({ kind: 'popup' as const }),
   fc.record({ kind: fc.constant('site-pause' as const), siteId: fc.string({ maxLength: 20 }), siteLabel: fc.oneof(nasty, fc.string({ maxLength: 20 })), pauseId: fc.string({ maxLength: 20 }) }),
+  fc.record({ kind: fc.constant('check-in' as const), siteId: fc.string({ maxLength: 20 }), siteLabel: fc.oneof(nasty, fc.string({ maxLength: 20 })), openedAt: fc.integer({ min: 0, max: 4e12 }) }),
   fc.record({ kind: fc.constant('meeting' as const), platform: fc.oneof(nasty, fc.string({ maxLength: 20 })), moment: fc.constantFrom('before' as const, 'during' as const, 'after' as const) }),
 );
 const reflectionArb: fc.Arbitrary<Reflection> = fc

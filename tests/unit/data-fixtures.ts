@@ -58,6 +58,7 @@ const anyText = (maxLength: number) => fc.oneof(fc.string({ maxLength }), fc.str
 const sourceArb: fc.Arbitrary<ReflectionSource> = fc.oneof(
   fc.constant({ kind: 'popup' as const }),
   fc.record({ kind: fc.constant('site-pause' as const), siteId: anyText(20), siteLabel: anyText(20), pauseId: anyText(20) }),
+  fc.record({ kind: fc.constant('check-in' as const), siteId: anyText(20), siteLabel: anyText(20), openedAt: fc.integer({ min: 0, max: 4e12 }) }),
   fc.record(
     { kind: fc.constant('meeting' as const), platform: anyText(20), moment: fc.constantFrom('before' as const, 'during' as const, 'after' as const), meetingId: anyText(20) },
     { requiredKeys: ['kind', 'platform', 'moment'] },

@@ -233,3 +233,16 @@ describe('the pause card: the site’s own question and intention', () => {
     expect(screen.getByRole('button', { name: 'Continue for 5 min' })).toBeEnabled();
   });
 });
+
+describe('the pause card over the cover', () => {
+  it('stays transparent until it has read its site and asks the site’s own question, then shows', async () => {
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, sites: [site({ questions: ['What am I looking for?'] })] });
+    render(PauseCard, { query });
+    const card = screen.getByRole('main');
+    // The cover paints the site's own question underneath; the card must not show the default one over it.
+    expect(card).not.toHaveClass('ready');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(card).toHaveClass('ready');
+    expect(screen.getByRole('heading', { name: 'What am I looking for?' })).toBeInTheDocument();
+  });
+});

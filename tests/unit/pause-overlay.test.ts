@@ -65,6 +65,31 @@ describe('showing the cover', () => {
     expect(frames().map((f) => f.src)).toEqual([`${PAUSE}2`]);
   });
 
+  it('paints the question and the breath with the pause, under the pause page, hidden from screen readers (the page says it)', () => {
+    overlay.show();
+    expect(dialog().textContent).toBe('');
+    overlay.show(PAUSE, 'What am I looking for?');
+    const card = dialog().firstElementChild as HTMLElement;
+    expect(card.textContent).toBe('What am I looking for?');
+    expect(card.getAttribute('aria-hidden')).toBe('true');
+    expect(card.nextElementSibling).toBe(frames()[0]);
+    // Nothing the page sets on the host is inherited by it.
+    expect(card.style.getPropertyValue('all')).toBe('initial');
+    expect(card.style.getPropertyPriority('font-family')).toBe('important');
+    expect([...card.children].map((el) => el.getAnimations().length)).toEqual([1, 0]);
+    overlay.show(`${PAUSE}2`, '');
+    expect(dialog().textContent).toBe('');
+    expect(dialog().children).toHaveLength(2);
+  });
+
+  it('keeps the painted breath still for a person who prefers reduced motion', () => {
+    vi.spyOn(window, 'matchMedia').mockImplementation((query) => ({ matches: query.includes('reduce') }) as MediaQueryList);
+    overlay.show(PAUSE, 'Is this really my choice?');
+    const breath = dialog().firstElementChild!.firstElementChild as HTMLElement;
+    expect(breath.getAnimations()).toHaveLength(0);
+    expect(breath.style.getPropertyValue('transform')).toBe('scale(0.8)');
+  });
+
   it('pauses media that was playing behind it', async () => {
     const video = document.body.appendChild(document.createElement('video'));
     await video.play();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { timeSortableId } from '@/lib/browser/ids';
-import { questionFor } from '@/lib/pause/question';
+import { paintedQuestion, questionFor } from '@/lib/pause/question';
 
 const T = Date.UTC(2026, 11, 2, 10, 0);
 
@@ -25,5 +25,21 @@ describe('questionFor: the question a pause asks', () => {
     const questions = ['One?', 'Two?', 'Three?'];
     const asked = Array.from({ length: 60 }, (_, i) => questionFor({ questions }, timeSortableId(T + i * 1000)));
     for (const q of questions) expect(asked.filter((a) => a === q).length).toBeGreaterThan(5);
+  });
+});
+
+describe('paintedQuestion: the words the cover paints before the pause page loads', () => {
+  it('is the question the pause page asks, for the same pause', () => {
+    const site = { questions: ['One?', 'Two?', 'Three?'] };
+    for (let i = 0; i < 10; i++) {
+      const id = timeSortableId(T + i * 1000);
+      expect(paintedQuestion(site, id)).toBe(questionFor(site, id));
+    }
+    expect(paintedQuestion(undefined, 'p1')).toBe('Is this really my choice?');
+  });
+
+  it('is nothing when the pause asks about what the user came for: their words stay out of the page', () => {
+    expect(paintedQuestion({ questions: ['One?'] }, 'p1', 'reply to Sam')).toBe('');
+    expect(paintedQuestion({ questions: ['One?'] }, 'p1', '')).toBe('One?');
   });
 });

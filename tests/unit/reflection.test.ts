@@ -124,6 +124,7 @@ describe('reflectionProblem', () => {
     expect(reflectionProblem(valid({ text: '', tags: [] }))).toBeUndefined();
     expect(reflectionProblem(valid({ source: { kind: 'site-pause', siteId: 'reddit', siteLabel: 'Reddit', pauseId: ID } }))).toBeUndefined();
     expect(reflectionProblem(valid({ source: { kind: 'meeting', platform: 'meet', moment: 'before' } }))).toBeUndefined();
+    expect(reflectionProblem(valid({ source: { kind: 'check-in', siteId: 'reddit', siteLabel: 'Reddit', openedAt: 1_700_000_000_000 } }))).toBeUndefined();
     expect(reflectionProblem(valid({ source: { kind: 'meeting', platform: 'zoom', moment: 'after', meetingId: 'abc' } }))).toBeUndefined();
   });
 
@@ -157,6 +158,7 @@ describe('reflectionProblem', () => {
     ['an unknown source kind', valid({ source: { kind: 'email' } }), /invalid source/],
     ['a site-pause source without a site', valid({ source: { kind: 'site-pause', siteLabel: 'Reddit', pauseId: ID } }), /invalid source/],
     ['a site-pause source with a huge label', valid({ source: { kind: 'site-pause', siteId: 'r', siteLabel: 'x'.repeat(301), pauseId: ID } }), /invalid source/],
+    ['a check-in source without the time it belongs to', valid({ source: { kind: 'check-in', siteId: 'reddit', siteLabel: 'Reddit', openedAt: '1700000000000' } }), /invalid source/],
     ['a meeting source with an unknown moment', valid({ source: { kind: 'meeting', platform: 'meet', moment: 'later' } }), /invalid source/],
     ['a meeting source with a numeric meetingId', valid({ source: { kind: 'meeting', platform: 'meet', moment: 'during', meetingId: 7 } }), /invalid source/],
   ])('refuses %s', (_, value, problem) => {

@@ -28,6 +28,12 @@ export interface LaunchOptions {
    * starts headless Chromium with `--hide-scrollbars`; Firefox draws them anyway.
    */
   showScrollbars?: boolean;
+  /**
+   * Chromium only: every frame of one site in one process, extension frames
+   * included (`--process-per-site`), so a busy extension page holds back the
+   * extension's frames in other tabs too.
+   */
+  processPerSite?: boolean;
 }
 
 /** A launched browser with one unpacked extension installed. */
@@ -99,7 +105,7 @@ export function geckoId(dir: string): string {
  */
 export function startBrowser(
   kind: BrowserKind,
-  opts: Pick<LaunchOptions, 'userDataDir' | 'firefoxPrefs' | 'timeout' | 'hostedSites' | 'showScrollbars'> & { firefoxUuids?: Record<string, string> } = {},
+  opts: Pick<LaunchOptions, 'userDataDir' | 'firefoxPrefs' | 'timeout' | 'hostedSites' | 'showScrollbars' | 'processPerSite'> & { firefoxUuids?: Record<string, string> } = {},
 ): Promise<Browser> {
   const timeout = opts.timeout ?? 20_000;
   if (kind === 'chromium') {
@@ -110,7 +116,7 @@ export function startBrowser(
       // `true` (not `[dir]`): puppeteer 24 does not await installs passed as a
       // list, so failures would surface as unhandled rejections; launch() installs.
       enableExtensions: true,
-      args: chromiumArgs(opts.hostedSites),
+      args: [...chromiumArgs(opts.hostedSites), ...(opts.processPerSite ? ['--process-per-site'] : [])],
       ...(opts.showScrollbars ? { ignoreDefaultArgs: ['--hide-scrollbars'] } : {}),
       userDataDir: opts.userDataDir,
       timeout,
