@@ -10,7 +10,7 @@ const own = globalThis as { browser?: unknown; chrome?: unknown };
  * imports it too); everything else keeps the polyfill.
  *
  * Both namespaces return promises from the calls that script makes
- * (`storage.local.get`, `runtime.sendMessage`): Firefox's `browser` always
+ * (reading local storage, `runtime.sendMessage`): Firefox's `browser` always
  * (https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/Chrome_incompatibilities),
  * Chromium's `chrome` in Manifest V3 when no callback is passed
  * (https://developer.chrome.com/docs/extensions/develop/migrate/api-calls#replace-callbacks).

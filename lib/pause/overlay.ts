@@ -320,8 +320,9 @@ export function createPauseOverlay(doc: Document): PauseOverlay {
   function breathe(): void {
     if (breath.getAnimations().length > 0) return;
     if (doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches) return setImportantStyles(breath, { transform: 'scale(0.8)' });
-    // The Web Animations API, not a keyframes rule: a page CSP of `style-src 'none'` blocks style
-    // sheets, and CSP governs no animation made from script (https://www.w3.org/TR/CSP3/#directive-style-src).
+    // The Web Animations API, not a keyframes rule: a page CSP of `style-src 'none'` blocks style sheets,
+    // and style-src covers style sheets and style attributes, not animations made from script
+    // (https://www.w3.org/TR/CSP3/#directive-style-src).
     const grow = { easing: 'ease-in-out' };
     const animation = breath.animate([{ transform: 'scale(0.6)', ...grow }, { transform: 'scale(1)', ...grow }, { transform: 'scale(0.6)' }], {
       duration: BREATH_MS,
