@@ -3,6 +3,7 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import type { Frame, Page } from 'puppeteer-core';
 import { boxOf, launch, openExtensionPage, sleep, startFixtureServer, waitFor, waitForExtensionFrame, type BrowserKind, type FixtureServer, type Harness } from './harness/index.ts';
 import {
+  ForegroundTabs,
   addSiteInOptions,
   clickInPause,
   coveredAtStart,
@@ -126,15 +127,9 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
   describe(`the check-in while scrolling, in ${kind}`, { timeout: 240_000 }, () => {
     let server: FixtureServer;
     let h: Harness;
-    const pages: Page[] = [];
 
-    async function open(url: string): Promise<Page> {
-      const page = await h.browser.newPage();
-      pages.push(page);
-      await page.bringToFront();
-      await page.goto(url, { waitUntil: 'domcontentloaded' });
-      return page;
-    }
+    const tabs = new ForegroundTabs(() => h);
+    const open = (url: string): Promise<Page> => tabs.open(url);
 
     before(async () => {
       server = await startFixtureServer();
@@ -143,7 +138,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       await setWaitInOptions(h, SITE, 0);
     });
     afterEach(async () => {
-      await Promise.all(pages.splice(0).map((p) => p.close().catch(() => undefined)));
+      await tabs.closeAll();
     });
     after(async () => {
       await h?.close();

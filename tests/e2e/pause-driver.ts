@@ -286,3 +286,28 @@ export async function redPixels(page: Page): Promise<number> {
   }
   return red;
 }
+
+/** The tabs a test opens, in the foreground as a person opens a link; closed together after each test. */
+export class ForegroundTabs {
+  private readonly pages: Page[] = [];
+
+  constructor(private readonly harness: () => Harness) {}
+
+  /** Opens `url` in a new foreground tab, returning once its document has loaded. */
+  async open(url: string): Promise<Page> {
+    const page = await this.harness().browser.newPage();
+    this.keep(page);
+    await page.bringToFront();
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    return page;
+  }
+
+  /** Closes `page` with the others. */
+  keep(page: Page): void {
+    this.pages.push(page);
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all(this.pages.splice(0).map((p) => p.close().catch(() => undefined)));
+  }
+}

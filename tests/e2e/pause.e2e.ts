@@ -5,6 +5,7 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { FIXTURES_DIR, launch, openExtensionPage, sleep, startFixtureServer, waitFor, type BrowserKind, type FixtureServer, type Harness } from './harness/index.ts';
 import {
+  ForegroundTabs,
   addSiteInOptions,
   clearWindows,
   clickInPause,
@@ -34,15 +35,9 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
     let h: Harness;
     let server: FixtureServer;
     let elsewhere: FixtureServer;
-    const pages: Page[] = [];
 
-    async function open(url: string): Promise<Page> {
-      const page = await h.browser.newPage();
-      pages.push(page);
-      await page.bringToFront();
-      await page.goto(url, { waitUntil: 'domcontentloaded' });
-      return page;
-    }
+    const tabs = new ForegroundTabs(() => h);
+    const open = (url: string): Promise<Page> => tabs.open(url);
 
     before(async () => {
       server = await startFixtureServer({
@@ -56,7 +51,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
 
     // Each test starts with no page of its own left open.
     afterEach(async () => {
-      await Promise.all(pages.splice(0).map((p) => p.close().catch(() => undefined)));
+      await tabs.closeAll();
     });
 
     after(async () => {
@@ -118,7 +113,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
 
     it('covers the page before any of it paints', async () => {
       const page = await h.browser.newPage();
-      pages.push(page);
+      tabs.keep(page);
       let loaded = false;
       const loading = page.goto(server.url('/slow'), { waitUntil: 'load' }).finally(() => (loaded = true));
       // While the red body streams in, no red pixel may show.

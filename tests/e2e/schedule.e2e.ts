@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { launch, openExtensionPage, startFixtureServer, waitFor, type BrowserKind, type FixtureServer, type Harness } from './harness/index.ts';
-import { addSiteInOptions, pauseHost, pauseIdOf, setWaitInOptions, testBuild, waitForLetIn, waitForPause, waitForPauseRecord, waitForRegistered } from './pause-driver.ts';
+import { ForegroundTabs, addSiteInOptions, pauseHost, pauseIdOf, setWaitInOptions, testBuild, waitForLetIn, waitForPause, waitForPauseRecord, waitForRegistered } from './pause-driver.ts';
 
 const DAY_MINUTES = 24 * 60;
 /**
@@ -100,15 +100,9 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
   describe(`schedules, in ${kind}`, { timeout: 240_000 }, () => {
     let h: Harness;
     let server: FixtureServer;
-    const pages: Page[] = [];
 
-    async function open(url: string): Promise<Page> {
-      const page = await h.browser.newPage();
-      pages.push(page);
-      await page.bringToFront();
-      await page.goto(url, { waitUntil: 'domcontentloaded' });
-      return page;
-    }
+    const tabs = new ForegroundTabs(() => h);
+    const open = (url: string): Promise<Page> => tabs.open(url);
 
     before(async () => {
       process.env.TZ = BROWSER_TIME_ZONE;
@@ -121,7 +115,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
     });
 
     afterEach(async () => {
-      await Promise.all(pages.splice(0).map((p) => p.close().catch(() => undefined)));
+      await tabs.closeAll();
     });
 
     after(async () => {

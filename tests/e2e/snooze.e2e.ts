@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { launch, openExtensionPage, readIndexedDb, startFixtureServer, waitFor, type BrowserKind, type FixtureServer, type Harness } from './harness/index.ts';
-import { addSiteInOptions, coveredAtStart, inExtension, pauseHost, testBuild, waitForNoPause, waitForPause, waitForRegistered } from './pause-driver.ts';
+import { ForegroundTabs, addSiteInOptions, coveredAtStart, inExtension, pauseHost, testBuild, waitForNoPause, waitForPause, waitForRegistered } from './pause-driver.ts';
 
 /** What the pause history holds, as the extension's IndexedDB has it. */
 interface Entry {
@@ -54,19 +54,13 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
   describe(`snoozing pauses, in ${kind}`, { timeout: 240_000 }, () => {
     let h: Harness;
     let server: FixtureServer;
-    const pages: Page[] = [];
 
-    async function open(url: string): Promise<Page> {
-      const page = await h.browser.newPage();
-      pages.push(page);
-      await page.bringToFront();
-      await page.goto(url, { waitUntil: 'domcontentloaded' });
-      return page;
-    }
+    const tabs = new ForegroundTabs(() => h);
+    const open = (url: string): Promise<Page> => tabs.open(url);
 
     async function openPopup(): Promise<Page> {
       const popup = await openExtensionPage(h, '/popup.html');
-      pages.push(popup);
+      tabs.keep(popup);
       await popup.waitForSelector('.snooze [role=group]');
       return popup;
     }
@@ -80,7 +74,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
     });
 
     afterEach(async () => {
-      await Promise.all(pages.splice(0).map((p) => p.close().catch(() => undefined)));
+      await tabs.closeAll();
     });
 
     after(async () => {
@@ -141,7 +135,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       assert.equal(await badgeText(h), 'Zz');
 
       const options = await openExtensionPage(h, '/options.html');
-      pages.push(options);
+      tabs.keep(options);
       await options.waitForSelector('#tester-input');
       await options.focus('#tester-input');
       await options.keyboard.type(server.url('/feed.html'));
