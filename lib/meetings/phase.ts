@@ -3,7 +3,7 @@
  * each rule is tested as a table without a page.
  */
 
-import { parseSite, urlMatchesSite } from '../sites/site-rules';
+import { rulesIn, urlMatchesSite } from '../sites/site-syntax';
 import type { CallPhase } from './types';
 
 /**
@@ -40,10 +40,7 @@ export function phaseOf(signs: PhaseSigns): CallPhase {
  */
 export function leftAddressTest(leftUrls: readonly string[]): (url: string) => boolean {
   const paths = new Set(leftUrls.filter((e) => e.startsWith('/')));
-  const rules = leftUrls.filter((e) => !e.startsWith('/')).flatMap((e) => {
-    const parsed = parseSite(e);
-    return parsed.ok ? [parsed.rule] : [];
-  });
+  const rules = rulesIn(leftUrls.filter((e) => !e.startsWith('/')));
   if (paths.size === 0 && rules.length === 0) return () => false;
   return (url) => {
     let path: string;

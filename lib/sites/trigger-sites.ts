@@ -1,24 +1,17 @@
 import type { Preset } from './presets';
 import { WAIT_SECONDS, OPEN_MINUTES, type Settings, type SiteKind, type TriggerSite } from '../settings/settings';
-import { matchPatternsFor, parseSite, sameSiteRule, urlMatchesSite, type SiteRule } from './site-rules';
+import { parseSite } from './site-rules';
+import { matchPatternsFor, readSite, rulesIn, sameSiteRule, urlMatchesSite, type SiteRule } from './site-syntax';
 
 /** The rules a trigger site pauses on, with its subdomain toggle applied. */
 export function rulesOf(site: TriggerSite): SiteRule[] {
-  const rules: SiteRule[] = [];
-  for (const pattern of site.patterns) {
-    const parsed = parseSite(pattern);
-    if (!parsed.ok) continue;
-    rules.push(site.exactHost ? { ...parsed.rule, includeSubdomains: false } : parsed.rule);
-  }
-  return rules;
+  const rules = rulesIn(site.patterns);
+  return site.exactHost ? rules.map((rule) => ({ ...rule, includeSubdomains: false })) : rules;
 }
 
 /** Whether the subdomains toggle means anything for this site (not for IP addresses or localhost). */
 export function hasSubdomainChoice(site: TriggerSite): boolean {
-  return site.patterns.some((pattern) => {
-    const parsed = parseSite(pattern);
-    return parsed.ok && parsed.rule.includeSubdomains;
-  });
+  return rulesIn(site.patterns).some((rule) => rule.includeSubdomains);
 }
 
 /** Host match patterns a trigger site needs, both for permission and for registration. */
@@ -38,8 +31,8 @@ export function siteCovers(site: TriggerSite, url: string | URL): boolean {
  */
 export function exceptionFor(site: TriggerSite, url: string | URL): string | undefined {
   return site.exceptions?.find((text) => {
-    const parsed = parseSite(text);
-    return parsed.ok && urlMatchesSite(parsed.rule, url);
+    const read = readSite(text);
+    return read.ok && urlMatchesSite(read.rule, url);
   });
 }
 
