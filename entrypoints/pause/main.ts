@@ -1,6 +1,8 @@
-import { mount } from 'svelte';
 import '@/components/theme.css';
-import PauseCard from '@/components/pause/PauseCard.svelte';
 import { readPauseQuery } from '@/lib/pause/query';
+import { readPauseState } from '@/lib/pause/state';
 
-mount(PauseCard, { target: document.getElementById('app')!, props: { query: readPauseQuery(location.search) } });
+// The card shows once it knows its site, so the storage read starts first and
+// runs while Svelte and the card load (a chunk of their own), not after them.
+const stored = readPauseState();
+void import('./card').then(({ mountPauseCard }) => mountPauseCard(document.getElementById('app')!, readPauseQuery(location.search), stored));
