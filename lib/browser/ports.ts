@@ -15,10 +15,20 @@ export interface RegisteredScript {
 }
 
 /** What registering content scripts needs from the browser; the background passes the real APIs. */
+/** A content script as the browser has it registered now. */
+export interface CurrentRegistration {
+  id: string;
+  matches: string[];
+  files: string[];
+  runAt?: string;
+}
+
 export interface ScriptingPort {
-  registeredIds(): Promise<string[]>;
+  registered(): Promise<CurrentRegistration[]>;
   unregister(ids: string[]): Promise<void>;
   register(script: RegisteredScript, matches: string[]): Promise<void>;
+  /** Changes a registered script in place, so no page loads while it is missing. */
+  update(script: RegisteredScript, matches: string[]): Promise<void>;
   /** Whether the user granted access to this match pattern. */
   isGranted(origin: string): Promise<boolean>;
   /** Ids of open tabs whose URL matches one of the patterns. */
@@ -29,14 +39,18 @@ export interface ScriptingPort {
 
 /** The real browser behind the registration reconcile. */
 export const browserScripting: ScriptingPort = {
-  async registeredIds() {
-    return (await browser.scripting.getRegisteredContentScripts()).map((s) => s.id);
+  async registered() {
+    return (await browser.scripting.getRegisteredContentScripts()).map((s) => ({ id: s.id, matches: s.matches ?? [], files: s.js ?? [], runAt: s.runAt }));
   },
   async unregister(ids) {
     await browser.scripting.unregisterContentScripts({ ids });
   },
   async register({ id, file, runAt }, matches) {
     await browser.scripting.registerContentScripts([{ id, matches, js: [file], runAt, allFrames: false }]);
+  },
+  // Chrome 88+, Firefox 102+: https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/scripting/updateContentScripts
+  async update({ id, file, runAt }, matches) {
+    await browser.scripting.updateContentScripts([{ id, matches, js: [file], runAt, allFrames: false }]);
   },
   async isGranted(origin) {
     return browser.permissions.contains({ origins: [origin] });

@@ -62,7 +62,7 @@ async function pastWords(site: TriggerSite, pauseId: string): Promise<PauseShown
   const shown = await pastWordsShownItem.getValue();
   const last = shown[site.id];
   const chosen = chooseWords([...recent, ...tagged.flat()], site.id, tags, pauseId, last);
-  if (last?.pauseId !== pauseId) {
+  if (last?.pauseId !== pauseId && (chosen || last)) {
     // A pause that showed nothing ends the run: the line shown before it may show next.
     const { [site.id]: _dropped, ...others } = shown;
     await pastWordsShownItem.setValue(chosen ? { ...others, [site.id]: { id: chosen.id, pauseId } } : others);

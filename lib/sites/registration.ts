@@ -1,4 +1,4 @@
-import type { RegisteredScript, RunAt, ScriptingPort } from '../browser/ports';
+import type { CurrentRegistration, RegisteredScript, RunAt, ScriptingPort } from '../browser/ports';
 import { createWriteQueue } from '../browser/write-queue';
 import type { Settings, SiteKind } from '../settings/settings';
 import { originsOf } from './trigger-sites';
@@ -41,12 +41,23 @@ export async function desiredMatches(
 /** Registration runs, one at a time. */
 const runs = createWriteQueue();
 
+/** Whether the browser already runs `script` on exactly `matches`. */
+function isRegisteredAs(current: CurrentRegistration, script: RegisteredScript, matches: string[]): boolean {
+  const same = (a: string[], b: string[]) => a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
+  // A registration read back may leave out the default run time, or name files with a leading slash.
+  const files = current.files.map((f) => f.replace(/^\//, ''));
+  return same(current.matches, matches) && same(files, [script.file]) && (current.runAt ?? 'document_idle') === script.runAt;
+}
+
 /**
  * Makes the registered content scripts match the settings and granted access,
- * in one pass: unregister ours, register the whole desired set, then run each
- * in already-open tabs that do not run it yet (registration alone only
- * reaches pages loaded later): after an install, update or reload, every open
- * tab of a chosen site gets the new version.
+ * then runs each in already-open tabs that do not run it yet (registration
+ * alone only reaches pages loaded later): after an install, update or reload,
+ * every open tab of a chosen site gets the new version.
+ * A script that is already registered as wanted is left alone, and one that
+ * changes is updated in place, never unregistered and registered again: a
+ * page loading in between would get no pause at all (a schedule change made
+ * just before opening a feed did exactly that in Firefox).
  * Runs are queued, so overlapping triggers (install, start, a settings change,
  * a permission change) never interleave. Returns the feed pause's matches
  * followed by the meeting script's.
@@ -56,12 +67,15 @@ export function reconcileRegistration(port: ScriptingPort, settings: Settings): 
     const wanted = await Promise.all(
       SCRIPTS.map(async (script) => ({ ...script, matches: await desiredMatches(settings, (o) => port.isGranted(o), script.kind) })),
     );
-    const ids = new Set(SCRIPTS.map((s) => s.id));
-    const ours = (await port.registeredIds()).filter((id) => ids.has(id));
-    if (ours.length) await port.unregister(ours);
+    const registered = await port.registered();
     for (const script of wanted) {
-      if (script.matches.length === 0) continue;
-      await port.register(script, script.matches);
+      const current = registered.find((r) => r.id === script.id);
+      if (script.matches.length === 0) {
+        if (current) await port.unregister([script.id]);
+        continue;
+      }
+      if (!current) await port.register(script, script.matches);
+      else if (!isRegisteredAs(current, script, script.matches)) await port.update(script, script.matches);
       const tabs = await port.tabsMatching(script.matches);
       // A tab that cannot take a script (a closing tab, an error page) must not stop the others.
       await Promise.allSettled(tabs.map((tabId) => port.inject(tabId, script)));

@@ -375,7 +375,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         // The settings' copy in sync storage (and what this browser last saw of them) is kept too.
         await waitFor(async () => !!(await listKept(h)).sync.settings, { message: "the settings' copy in sync storage" });
         const before = await listKept(h);
-        assert.deepEqual(Object.keys(before.local).sort(), ['journalDraft', 'settings', 'settings$', 'settingsSync', 'snooze', 'windows']);
+        assert.deepEqual(Object.keys(before.local).sort(), ['journalDraft', 'pauseStyles', 'settings', 'settings$', 'settingsSync', 'snooze', 'windows']);
         assert.equal(before.alarms.length, 2, 'the open time and the snooze have their alarms');
         assert.equal(await badge(h), 'Zz', 'the snooze shows on the icon');
 

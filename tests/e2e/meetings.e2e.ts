@@ -740,7 +740,10 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
           message: 'the meeting host to be added',
         });
         // A meeting host is listed with the meetings, and never counted among the user's own feed sites.
-        assert.equal(await options.evaluate(`[...document.querySelectorAll('li.site')].some((li) => li.dataset.site === 'meeting:127.0.0.1' && !!li.closest('section[aria-labelledby="meetings-title"]'))`), true);
+        await waitFor(
+          () => options.evaluate(`[...document.querySelectorAll('li.site')].some((li) => li.dataset.site === 'meeting:127.0.0.1' && !!li.closest('section[aria-labelledby="meetings-title"]'))`),
+          { message: 'the meeting host listed with the meetings' },
+        );
         assert.doesNotMatch((await options.evaluate(`document.querySelector('section[aria-labelledby="sites-title"]').textContent`)) as string, /of your own/);
         await options.close();
         const page = await h.browser.newPage();

@@ -1,27 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { MEETING_SCRIPT_FILE, MEETING_SCRIPT_ID, PAUSE_SCRIPT_FILE, PAUSE_SCRIPT_ID, reconcileRegistration, SCRIPT_RUN_AT } from '@/lib/sites/registration';
-import type { ScriptingPort } from '@/lib/browser/ports';
+import type { CurrentRegistration, ScriptingPort } from '@/lib/browser/ports';
 import type { Settings, TriggerSite } from '@/lib/settings/settings';
 import { siteFromPreset } from '@/lib/sites/trigger-sites';
 import { presetById } from './builders';
 
 const preset = (id: string, over: Partial<TriggerSite> = {}): TriggerSite => ({ ...siteFromPreset(presetById(id)!), ...over });
 
-/** A port that logs every call in order. */
-function fakePort(opts: { granted?: string[]; registered?: string[]; tabs?: number[]; failingTabs?: number[]; grantDelay?: Promise<void> } = {}) {
+/** A registration as the browser would report it. */
+const reg = (id: string, matches: string[] = ['*://*.example.com/*'], files = [PAUSE_SCRIPT_FILE], runAt = 'document_start'): CurrentRegistration => ({ id, matches, files, runAt });
+
+/** A port that keeps what is registered and logs every call in order. */
+function fakePort(opts: { granted?: string[]; registered?: CurrentRegistration[]; tabs?: number[]; failingTabs?: number[]; grantDelay?: Promise<void> } = {}) {
   const log: string[] = [];
   const runAt: Record<string, string> = {};
+  const state = new Map((opts.registered ?? []).map((r) => [r.id, r]));
   const port: ScriptingPort = {
-    async registeredIds() {
-      log.push('registeredIds');
-      return opts.registered ?? [];
+    async registered() {
+      log.push('registered');
+      return [...state.values()];
     },
     async unregister(ids) {
       log.push(`unregister ${ids.join(',')}`);
+      for (const id of ids) state.delete(id);
     },
     async register(script, matches) {
+      if (state.has(script.id)) throw new Error(`Duplicate script ID '${script.id}'`);
       log.push(`register ${script.id} ${matches.join(' ')} ${script.file}`);
       runAt[script.id] = script.runAt;
+      state.set(script.id, reg(script.id, matches, [script.file], script.runAt));
+    },
+    async update(script, matches) {
+      if (!state.has(script.id)) throw new Error(`No script with ID '${script.id}'`);
+      log.push(`update ${script.id} ${matches.join(' ')} ${script.file}`);
+      runAt[script.id] = script.runAt;
+      state.set(script.id, reg(script.id, matches, [script.file], script.runAt));
     },
     async isGranted(origin) {
       await opts.grantDelay;
@@ -50,16 +63,45 @@ describe('reconcileRegistration', () => {
     expect(SCRIPT_RUN_AT.feed).toBe('document_start');
   });
 
-  it('registers the script on enabled, granted sites only, after removing its old registration', async () => {
-    const { port, log } = fakePort({ registered: ['someone-else', PAUSE_SCRIPT_ID], granted: ['*://*.x.com/*', '*://*.youtube.com/*', '*://*.reddit.com/*'] });
+  it('registers the script on enabled, granted sites only, changing its old registration in place', async () => {
+    const { port, log } = fakePort({ registered: [reg('someone-else'), reg(PAUSE_SCRIPT_ID)], granted: ['*://*.x.com/*', '*://*.youtube.com/*', '*://*.reddit.com/*'] });
     const matches = await reconcileRegistration(port, settings);
     expect(matches).toEqual(['*://*.x.com/*', '*://*.youtube.com/*']);
     expect(log).toEqual([
-      'registeredIds',
-      `unregister ${PAUSE_SCRIPT_ID}`,
-      `register ${PAUSE_SCRIPT_ID} *://*.x.com/* *://*.youtube.com/* ${PAUSE_SCRIPT_FILE}`,
+      'registered',
+      `update ${PAUSE_SCRIPT_ID} *://*.x.com/* *://*.youtube.com/* ${PAUSE_SCRIPT_FILE}`,
       'tabsMatching *://*.x.com/* *://*.youtube.com/*',
     ]);
+  });
+
+  it('leaves a script alone when a setting changed but not where it runs, so a page loading meanwhile is still paused', async () => {
+    const { port, log } = fakePort();
+    const matches = await reconcileRegistration(port, settings);
+    log.length = 0;
+    const withSchedule: Settings = { ...settings, sites: settings.sites.map((s) => ({ ...s, waitSeconds: 3 })) };
+    await reconcileRegistration(port, withSchedule);
+    expect(log).toEqual(['registered', `tabsMatching ${matches.join(' ')}`]);
+  });
+
+  it('never takes a script away to change it: adding or removing a site updates it in place', async () => {
+    const { port, log } = fakePort({ granted: ['*://*.x.com/*', '*://*.youtube.com/*', '*://*.reddit.com/*'] });
+    await reconcileRegistration(port, settings);
+    await reconcileRegistration(port, { ...settings, sites: [preset('x')] });
+    await reconcileRegistration(port, { ...settings, sites: [preset('x'), preset('reddit')] });
+    expect(log.filter((l) => /^(register|update|unregister) /.test(l))).toEqual([
+      `register ${PAUSE_SCRIPT_ID} *://*.x.com/* *://*.youtube.com/* ${PAUSE_SCRIPT_FILE}`,
+      `update ${PAUSE_SCRIPT_ID} *://*.x.com/* ${PAUSE_SCRIPT_FILE}`,
+      `update ${PAUSE_SCRIPT_ID} *://*.reddit.com/* *://*.x.com/* ${PAUSE_SCRIPT_FILE}`,
+    ]);
+  });
+
+  it('updates a registration that runs the script at another time', async () => {
+    const { port, log } = fakePort({
+      granted: ['*://*.x.com/*', '*://*.youtube.com/*'],
+      registered: [reg(PAUSE_SCRIPT_ID, ['*://*.x.com/*', '*://*.youtube.com/*'], [PAUSE_SCRIPT_FILE], 'document_idle')],
+    });
+    await reconcileRegistration(port, settings);
+    expect(log).toContain(`update ${PAUSE_SCRIPT_ID} *://*.x.com/* *://*.youtube.com/* ${PAUSE_SCRIPT_FILE}`);
   });
 
   it.each<[string, Settings, string[]]>([
@@ -67,13 +109,13 @@ describe('reconcileRegistration', () => {
     ['only switched-off sites', { sites: [preset('x', { enabled: false })], meetings: { unmuteCard: false, afterCall: 'some' } }, ['*://*.x.com/*']],
     ['no access granted', settings, []],
   ])('registers nothing with %s, and removes the old registration', async (_, s, granted) => {
-    const { port, log } = fakePort({ registered: [PAUSE_SCRIPT_ID], granted });
+    const { port, log } = fakePort({ registered: [reg(PAUSE_SCRIPT_ID)], granted });
     expect(await reconcileRegistration(port, s)).toEqual([]);
-    expect(log).toEqual(['registeredIds', `unregister ${PAUSE_SCRIPT_ID}`]);
+    expect(log).toEqual(['registered', `unregister ${PAUSE_SCRIPT_ID}`]);
   });
 
   it('does not unregister when nothing of ours is registered', async () => {
-    const { port, log } = fakePort({ registered: ['someone-else'] });
+    const { port, log } = fakePort({ registered: [reg('someone-else')] });
     await reconcileRegistration(port, { sites: [preset('reddit')], meetings: { unmuteCard: false, afterCall: 'some' } });
     expect(log.filter((l) => l.startsWith('unregister'))).toEqual([]);
   });
@@ -96,12 +138,12 @@ describe('reconcileRegistration', () => {
     release();
     expect(await Promise.all([first, second])).toEqual([['*://*.reddit.com/*'], ['*://*.bsky.app/*']]);
     expect(log).toEqual([
-      'registeredIds',
+      'registered',
       `register ${PAUSE_SCRIPT_ID} *://*.reddit.com/* ${PAUSE_SCRIPT_FILE}`,
       'tabsMatching *://*.reddit.com/*',
       `inject 1 ${PAUSE_SCRIPT_FILE}`,
-      'registeredIds',
-      `register ${PAUSE_SCRIPT_ID} *://*.bsky.app/* ${PAUSE_SCRIPT_FILE}`,
+      'registered',
+      `update ${PAUSE_SCRIPT_ID} *://*.bsky.app/* ${PAUSE_SCRIPT_FILE}`,
       'tabsMatching *://*.bsky.app/*',
       `inject 1 ${PAUSE_SCRIPT_FILE}`,
     ]);
@@ -119,7 +161,7 @@ describe('reconcileRegistration', () => {
 describe('meeting sites', () => {
   it('registers the meeting script on meeting sites and never the pause there', async () => {
     const meet = { ...preset('x'), id: 'meet', presetId: 'meet', label: 'Google Meet', patterns: ['meet.google.com'], kind: 'meeting' as const };
-    const { port, log } = fakePort({ registered: [], granted: ['*://*.x.com/*', '*://*.meet.google.com/*'] });
+    const { port, log } = fakePort({ granted: ['*://*.x.com/*', '*://*.meet.google.com/*'] });
     const matches = await reconcileRegistration(port, { sites: [preset('x'), meet], meetings: { unmuteCard: false, afterCall: 'some' } });
     expect(matches).toEqual(['*://*.x.com/*', '*://*.meet.google.com/*']);
     expect(log).toContain(`register ${PAUSE_SCRIPT_ID} *://*.x.com/* ${PAUSE_SCRIPT_FILE}`);
