@@ -1,20 +1,24 @@
 import type { UseStore } from 'idb-keyval';
+import { createTalliedStore, rollupsBetween, type TalliedDbSpec } from '../browser/tallied-store';
+import type { DayRollup } from '../browser/rollups';
 import { storedReflection } from './reflection';
+import { reflectionTally } from './tally';
 import { indexedWords, PostingEdits, WORDS_STORE } from './word-index';
 
 /**
  * The journal's database: the `reflections` store (one record per
- * reflection, keyed by its id) and, since version 2, the `words` store, its
- * word index (`word-index.ts`).
+ * reflection, keyed by its id); since version 2, the `words` store, its word
+ * index (`word-index.ts`); and since version 3, the `days` store, a roll-up
+ * of each day's reflections (`tally.ts`) that Insights charts.
  *
- * Version 1 journals (reflections only) are upgraded on the first open: the
- * index is built from every reflection in the upgrade's own transaction, so
- * it is complete or, if anything fails, not there at all and the journal is
- * as it was.
+ * An older journal is upgraded on the first open: what it lacks is built from
+ * every reflection in the upgrade's own transaction, so it is complete or, if
+ * anything fails, not there at all and the journal is as it was.
  */
 export const JOURNAL_DB = 'pause-moment-journal';
 export const REFLECTIONS_STORE = 'reflections';
-export const JOURNAL_DB_VERSION = 2;
+export const JOURNAL_DAYS_STORE = 'days';
+export const JOURNAL_DB_VERSION = 3;
 
 /** Builds the index in an upgrade transaction, reading every reflection once. */
 function buildIndex(tx: IDBTransaction): void {
@@ -33,65 +37,33 @@ function buildIndex(tx: IDBTransaction): void {
   };
 }
 
-/**
- * Opens (creating or upgrading) the journal database `name`. The connection
- * closes itself when a newer version asks to open it, so an upgrade is never
- * held up by a page still open.
- */
-export function openJournalDb(name = JOURNAL_DB): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open(name, JOURNAL_DB_VERSION);
-    open.onupgradeneeded = () => {
-      const db = open.result;
-      const tx = open.transaction!;
-      if (!db.objectStoreNames.contains(REFLECTIONS_STORE)) db.createObjectStore(REFLECTIONS_STORE);
-      if (!db.objectStoreNames.contains(WORDS_STORE)) {
-        db.createObjectStore(WORDS_STORE);
-        buildIndex(tx);
-      }
-    };
-    open.onsuccess = () => {
-      const db = open.result;
-      db.onversionchange = () => db.close();
-      resolve(db);
-    };
-    open.onerror = () => reject(open.error);
-    open.onblocked = () => {
-      // An older page holds the journal open; the open completes as soon as it closes.
-    };
-  });
-}
+const journalDb = (name: string): TalliedDbSpec => ({
+  name,
+  version: JOURNAL_DB_VERSION,
+  records: REFLECTIONS_STORE,
+  days: JOURNAL_DAYS_STORE,
+  rollupsSince: 3,
+  others: [WORDS_STORE],
+  tallyOf: reflectionTally,
+  upgrade(db, tx) {
+    if (!db.objectStoreNames.contains(WORDS_STORE)) {
+      db.createObjectStore(WORDS_STORE);
+      buildIndex(tx);
+    }
+  },
+});
 
 /**
  * An idb-keyval store over the journal database `name`: every transaction
- * spans the reflections and their index, and hands idb-keyval the
- * reflections store (the index is reached from its transaction).
+ * spans the reflections, their index and their roll-ups, and hands
+ * idb-keyval the reflections store (the others are reached from its
+ * transaction). Every write keeps the roll-ups in step.
  */
 export function createJournalStore(name = JOURNAL_DB): UseStore {
-  let db: Promise<IDBDatabase> | undefined;
-  const connection = (): Promise<IDBDatabase> => {
-    if (!db) {
-      const opening = openJournalDb(name);
-      db = opening;
-      opening.then(
-        (d) => d.addEventListener('close', () => db === opening && (db = undefined)),
-        () => db === opening && (db = undefined),
-      );
-    }
-    return db;
-  };
-  return async (mode, callback) => {
-    let d = await connection();
-    let tx: IDBTransaction;
-    try {
-      tx = d.transaction([REFLECTIONS_STORE, WORDS_STORE], mode);
-    } catch (error) {
-      // Closed for an upgrade (or by the browser) since it was opened: open again once.
-      if ((error as DOMException)?.name !== 'InvalidStateError') throw error;
-      db = undefined;
-      d = await connection();
-      tx = d.transaction([REFLECTIONS_STORE, WORDS_STORE], mode);
-    }
-    return callback(tx.objectStore(REFLECTIONS_STORE));
-  };
+  return createTalliedStore(journalDb(name));
+}
+
+/** The journal's roll-ups of days `from` to `to` (day keys, both included). */
+export function journalDays(store: UseStore, from: string, to: string): Promise<DayRollup[]> {
+  return rollupsBetween(store, JOURNAL_DAYS_STORE, from, to);
 }

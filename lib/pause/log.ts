@@ -1,7 +1,10 @@
 import type { PauseReason, PauseSummary, SnoozeLength } from '../browser/messages';
 import type { Snooze } from '../settings/storage-registry';
-import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { get, set, type UseStore } from 'idb-keyval';
 import { idTimePrefix, timeSortableId } from '../browser/ids';
+import { createTalliedStore, rollupsBetween } from '../browser/tallied-store';
+import type { DayRollup } from '../browser/rollups';
+import { pauseTally } from './tally';
 
 /**
  * What the user did at a pause. `none` until they choose (or if they never
@@ -66,6 +69,21 @@ export function isSnoozeRecord(entry: PauseLogEntry): entry is SnoozeRecord {
   return (entry as { kind?: unknown }).kind === 'snooze';
 }
 
+export const PAUSE_LOG_DB = 'pause-moment-log';
+export const PAUSES_STORE = 'pauses';
+export const PAUSE_DAYS_STORE = 'days';
+
+/**
+ * An idb-keyval store over a pause history database: the `pauses` store (one
+ * entry per pause, skipped pause or snooze, keyed by its time-sortable id)
+ * and, since version 2, the `days` store, a roll-up of each day's pauses
+ * (`tally.ts`) that Insights and the popup chart. Every write keeps the
+ * roll-ups in step; version 1 histories get theirs built on the first open.
+ */
+export function createPauseLogStore(name = PAUSE_LOG_DB): UseStore {
+  return createTalliedStore({ name, version: 2, records: PAUSES_STORE, days: PAUSE_DAYS_STORE, rollupsSince: 2, tallyOf: (_, value) => pauseTally(value) });
+}
+
 let defaultStore: UseStore | undefined;
 /**
  * The pause history store. Only extension pages and the background may open
@@ -73,8 +91,13 @@ let defaultStore: UseStore | undefined;
  * IndexedDB, where the site could read it.
  */
 export function pauseLogStore(): UseStore {
-  defaultStore ??= createStore('pause-moment-log', 'pauses');
+  defaultStore ??= createPauseLogStore();
   return defaultStore;
+}
+
+/** The pause history's roll-ups of days `from` to `to` (day keys, both included), oldest first. */
+export function pauseDays(from: string, to: string, store = pauseLogStore()): Promise<DayRollup[]> {
+  return rollupsBetween(store, PAUSE_DAYS_STORE, from, to);
 }
 
 /** Records that a pause was shown and returns its record. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const LIB = join(ROOT, 'lib');
 /** lib's capabilities, in the order lib/README.md gives: each may import only from those before it. */
-const LAYERS = ['browser', 'settings', 'sites', 'journal', 'pause', 'meetings', 'data'];
+const LAYERS = ['browser', 'settings', 'sites', 'journal', 'pause', 'meetings', 'data', 'insights'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

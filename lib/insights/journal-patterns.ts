@@ -1,0 +1,55 @@
+import { splitKey, type DayRollup } from '../browser/rollups';
+import { weekOf } from '../browser/day';
+import { percent, shareOf, type DataTable } from './table';
+
+/** Reflections per week (weeks start on Monday), for each of `weeks` (their Mondays, oldest first). */
+export function reflectionsByWeek(rollups: readonly DayRollup[], weeks: readonly string[]): { week: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const r of rollups) counts.set(weekOf(r.day), (counts.get(weekOf(r.day)) ?? 0) + (r.counts.reflections ?? 0));
+  return weeks.map((week) => ({ week, count: counts.get(week) ?? 0 }));
+}
+
+/** The `limit` most used #tags over the days given, and how often each was used in each week. */
+export function tagsByWeek(rollups: readonly DayRollup[], weeks: readonly string[], limit = 5): { tag: string; total: number; byWeek: number[] }[] {
+  const byTag = new Map<string, Map<string, number>>();
+  for (const r of rollups)
+    for (const [key, n] of Object.entries(r.counts)) {
+      const [field, tag] = splitKey(key);
+      if (field !== 'tag') continue;
+      let weeksOf = byTag.get(tag);
+      if (!weeksOf) byTag.set(tag, (weeksOf = new Map()));
+      weeksOf.set(weekOf(r.day), (weeksOf.get(weekOf(r.day)) ?? 0) + n);
+    }
+  return [...byTag]
+    .map(([tag, w]) => ({ tag, total: [...w.values()].reduce((a, b) => a + b, 0), byWeek: weeks.map((week) => w.get(week) ?? 0) }))
+    .sort((a, b) => b.total - a.total || a.tag.localeCompare(b.tag))
+    .slice(0, limit);
+}
+
+/**
+ * Meeting reflections: how many there were at each moment, and the share of
+ * the notes after a call ("Did I agree to anything I didn't choose?") among
+ * all the meeting notes.
+ */
+export function meetingReflections(rollups: readonly DayRollup[]): { before: number; during: number; after: number; total: number; shareAfter: number | null } {
+  const m = { before: 0, during: 0, after: 0 };
+  for (const r of rollups) for (const k of ['before', 'during', 'after'] as const) m[k] += r.counts[`meeting|${k}`] ?? 0;
+  const total = m.before + m.during + m.after;
+  return { ...m, total, shareAfter: shareOf(m.after, total) };
+}
+
+export function journalTable(perWeek: readonly { week: string; count: number }[], tags: ReturnType<typeof tagsByWeek>): DataTable {
+  return {
+    caption: 'Reflections by week',
+    columns: ['Week of', 'Reflections', ...tags.map((t) => `#${t.tag}`)],
+    rows: perWeek.map((w, i) => [w.week, w.count, ...tags.map((t) => t.byWeek[i] ?? 0)]),
+  };
+}
+
+export function meetingTable(m: ReturnType<typeof meetingReflections>): DataTable {
+  return {
+    caption: 'Meeting reflections',
+    columns: ['Moment', 'Reflections', 'Share'],
+    rows: (['before', 'during', 'after'] as const).map((k) => [k === 'before' ? 'Before the call' : k === 'during' ? 'During the call' : 'After the call', m[k], percent(shareOf(m[k], m.total))]),
+  };
+}

@@ -1,0 +1,60 @@
+import { splitKey, type DayRollup } from '../browser/rollups';
+import { isIndexedWord } from '../journal/word-index';
+import { fold } from '../journal/search-words';
+import { shareOf, percent, type DataTable } from './table';
+
+/**
+ * Open times over a period: how many the user chose (each Continue), how
+ * many ran out with the site still open (the pause came back), and the rest,
+ * left before their end.
+ */
+export interface WindowsKept {
+  opened: number;
+  ranOut: number;
+  leftEarly: number;
+  shareRanOut: number | null;
+}
+
+export function windowsKept(rollups: readonly DayRollup[]): WindowsKept {
+  let opened = 0;
+  let ranOut = 0;
+  for (const r of rollups) {
+    opened += r.counts.continued ?? 0;
+    ranOut += r.counts.ended ?? 0;
+  }
+  // A window opened before the period can end inside it.
+  ranOut = Math.min(ranOut, opened);
+  return { opened, ranOut, leftEarly: opened - ranOut, shareRanOut: shareOf(ranOut, opened) };
+}
+
+/** The intentions stated at Continue ("I'm here to…"), the most repeated first. */
+export function intentions(rollups: readonly DayRollup[], limit = 10): { text: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const r of rollups)
+    for (const [key, n] of Object.entries(r.counts)) {
+      const [field, text] = splitKey(key);
+      if (field === 'intention') counts.set(text, (counts.get(text) ?? 0) + n);
+    }
+  return [...counts].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)).slice(0, limit);
+}
+
+/** The words that most often follow "I'm here to…", without the small words between them. */
+export function intentionWords(rollups: readonly DayRollup[], limit = 10): { word: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const { text, count } of intentions(rollups, Infinity))
+    for (const word of new Set(text.match(/[\p{L}\p{M}\p{N}'’-]+/gu) ?? [])) if (isIndexedWord(fold(word))) counts.set(word, (counts.get(word) ?? 0) + count);
+  return [...counts].map(([word, count]) => ({ word, count })).sort((a, b) => b.count - a.count || a.word.localeCompare(b.word)).slice(0, limit);
+}
+
+export function windowsTable(w: WindowsKept, said: readonly { text: string; count: number }[]): DataTable {
+  return {
+    caption: 'Open times kept',
+    columns: ['What', 'Count', 'Share'],
+    rows: [
+      ['Open times chosen', w.opened, ''],
+      ['Ran to their end with the site still open', w.ranOut, percent(w.shareRanOut)],
+      ['Left before their end', w.leftEarly, percent(shareOf(w.leftEarly, w.opened))],
+      ...said.map(({ text, count }) => [`I'm here to ${text}`, count, ''] as (string | number)[]),
+    ],
+  };
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import type { DayRollup } from '@/lib/browser/rollups';
+import { choicesByDay, choicesTable, compareWeeks, totalChoices } from '@/lib/insights/choices';
+import { choicesBySite, sitesTable } from '@/lib/insights/sites';
+import { pausesByHour } from '@/lib/insights/heatmap';
+import { intentions, intentionWords, windowsKept } from '@/lib/insights/windows';
+import { GIVEN_BACK_METHOD, timeGivenBack } from '@/lib/insights/given-back';
+import { meetingReflections, reflectionsByWeek, tagsByWeek } from '@/lib/insights/journal-patterns';
+import { csvFileName, toCsv } from '@/lib/insights/csv';
+import { recount } from '@/lib/browser/rollups';
+import { pauseTally } from '@/lib/pause/tally';
+import { recordBuilders } from './builders';
+
+const day = (d: string, counts: Record<string, number>, labels: Record<string, string> = {}): DayRollup => ({ day: d, counts, labels });
+
+describe('choices over time', () => {
+  it('fills days without pauses, and has no share on them', () => {
+    const rows = choicesByDay([day('2026-12-02', { shown: 4, left: 3, continued: 1 })], ['2026-12-01', '2026-12-02']);
+    expect(rows).toEqual([
+      { day: '2026-12-01', shown: 0, left: 0, continued: 0, undecided: 0, skipped: 0, shareLeft: null },
+      { day: '2026-12-02', shown: 4, left: 3, continued: 1, undecided: 0, skipped: 0, shareLeft: 0.75 },
+    ]);
+    expect(choicesTable(rows).rows).toEqual([
+      ['2026-12-01', 0, 0, 0, 0, 0, '–'],
+      ['2026-12-02', 4, 3, 1, 0, 0, '75%'],
+    ]);
+  });
+
+  it.each([
+    [{ shown: 10, left: 4 }, { shown: 10, left: 3 }, 'You left 40% of the time, up from 30% the week before.'],
+    [{ shown: 10, left: 2 }, { shown: 10, left: 3 }, 'You left 20% of the time, down from 30% the week before.'],
+    [{ shown: 3, left: 1 }, { shown: 6, left: 2 }, 'You left 33% of the time, the same as the week before.'],
+    [{ shown: 1, left: 1 }, {}, 'You left 100% of the time, over 1 pause; there were none the week before.'],
+    [{}, { shown: 4, left: 1 }, 'No pauses in the last 7 days; the week before, you left 25% of the time.'],
+    [{}, {}, 'No pauses in the last 7 days.'],
+  ])('this week %o beside %o says “%s”', (now, then, said) => {
+    const a = choicesByDay([day('2026-12-02', now)], ['2026-12-02']);
+    const b = choicesByDay([day('2026-11-25', then)], ['2026-11-25']);
+    expect(compareWeeks(a, b)).toBe(said);
+  });
+
+  it('totals skipped pages apart from pauses that showed', () => {
+    expect(totalChoices(choicesByDay([day('2026-12-02', { shown: 2, left: 1, undecided: 1, skipped: 3 })], ['2026-12-02']))).toMatchObject({ shown: 2, skipped: 3, shareLeft: 0.5 });
+  });
+});
+
+describe('where and when', () => {
+  const now = new Date(2026, 11, 2, 21, 15).getTime(); // a Wednesday evening
+  const b = recordBuilders(now);
+  const rollups = recount([
+    b.pause({ siteId: 'x', siteLabel: 'X', choice: 'leave' }),
+    b.pause({ siteId: 'x', siteLabel: 'X', choice: 'continue', windowMinutes: 10, intention: 'Reply to Sam' }),
+    b.pause({ siteId: 'x', siteLabel: 'X', choice: 'continue', windowMinutes: 20, intention: 'reply to sam', reason: 'window-ended' }),
+    b.pause({ siteId: 'reddit', siteLabel: 'Reddit', choice: 'leave', shownAt: now - 86_400_000 - 3_600_000 }),
+    { ...b.pause({ siteId: 'reddit', siteLabel: 'Reddit' }), v: 2, choice: 'skipped', snoozeId: 's' },
+  ].map(pauseTally));
+
+  it('totals each site, the most paused first, named by the settings when they know it', () => {
+    const sites = choicesBySite(rollups, { reddit: 'Reddit (old)' });
+    expect(sites.map((s) => [s.label, s.shown, s.left, s.continued, s.minutes, s.skipped])).toEqual([
+      ['X', 3, 1, 2, 30, 0],
+      ['Reddit (old)', 1, 1, 0, 0, 1],
+    ]);
+    expect(sitesTable(sites).rows[0]).toEqual(['X', 3, 1, 2, '33%', 30, 0]);
+  });
+
+  it('places each pause at its weekday and local hour', () => {
+    const grid = pausesByHour(rollups);
+    expect(grid[2]![21]).toBe(3); // Wednesday 21:00
+    expect(grid[1]![20]).toBe(1); // Tuesday 20:00
+    expect(grid.flat().reduce((a, c) => a + c, 0)).toBe(4); // a skipped page did not pause
+  });
+
+  it('counts open times that ran out against those left early, and the intentions said', () => {
+    expect(windowsKept(rollups)).toEqual({ opened: 2, ranOut: 1, leftEarly: 1, shareRanOut: 0.5 });
+    expect(intentions(rollups)).toEqual([{ text: 'reply to sam', count: 2 }]);
+    expect(intentionWords(rollups)).toEqual([
+      { word: 'reply', count: 2 },
+      { word: 'sam', count: 2 },
+    ]);
+  });
+
+  it('never counts more open times ran out than were opened in the period', () => {
+    expect(windowsKept([day('2026-12-01', { ended: 2, continued: 1 })])).toMatchObject({ opened: 1, ranOut: 1, leftEarly: 0 });
+  });
+
+  it('estimates time given back from the time chosen on each site, or its usual open time', () => {
+    const given = timeGivenBack(choicesBySite(rollups), (id) => (id === 'reddit' ? 15 : 5));
+    expect(given.bySite).toEqual([
+      { label: 'X', leaves: 1, minutesPerLeave: 15, minutes: 15 },
+      { label: 'Reddit', leaves: 1, minutesPerLeave: 15, minutes: 15 },
+    ]);
+    expect(given.minutes).toBe(30);
+    expect(GIVEN_BACK_METHOD).toMatch(/estimate/);
+  });
+});
+
+describe('journal patterns', () => {
+  const rollups = [
+    day('2026-11-24', { reflections: 2, 'tag|calm': 1, 'tag|work': 1 }),
+    day('2026-11-30', { reflections: 1, 'tag|calm': 1 }),
+    day('2026-12-02', { reflections: 3, 'tag|calm': 2, 'meeting|after': 2, 'meeting|before': 1 }),
+  ];
+  const weeks = ['2026-11-23', '2026-11-30'];
+
+  it('counts reflections per week from Monday, and the most used tags in each', () => {
+    expect(reflectionsByWeek(rollups, weeks)).toEqual([
+      { week: '2026-11-23', count: 2 },
+      { week: '2026-11-30', count: 4 },
+    ]);
+    expect(tagsByWeek(rollups, weeks)).toEqual([
+      { tag: 'calm', total: 4, byWeek: [1, 3] },
+      { tag: 'work', total: 1, byWeek: [1, 0] },
+    ]);
+  });
+
+  it('counts meeting notes by moment', () => {
+    expect(meetingReflections(rollups)).toEqual({ before: 1, during: 0, after: 2, total: 3, shareAfter: 2 / 3 });
+    expect(meetingReflections([])).toMatchObject({ total: 0, shareAfter: null });
+  });
+});
+
+describe('CSV', () => {
+  it('quotes what needs quoting and keeps formulas as text', () => {
+    const csv = toCsv({ caption: 'Pauses by site', columns: ['Site', 'Pauses'], rows: [['a, "b"', 1], ['=HYPERLINK("x")', 2], ['-1', 3]] });
+    expect(csv).toBe('Site,Pauses\r\n"a, ""b""",1\r\n"\'=HYPERLINK(""x"")",2\r\n\'-1,3\r\n');
+    expect(csvFileName({ caption: 'Pauses by site', columns: [], rows: [] }, '2026-12-02')).toBe('pause-moment-pauses-by-site-2026-12-02.csv');
+  });
+});
