@@ -5,17 +5,18 @@ import { shareOf, percent, type DataTable } from './table';
 
 /**
  * Open times over a period: how many the user chose (each Continue), how
- * many ran out with the site still open (the pause came back), and the rest,
- * left before their end.
+ * many ran out with the site still open (the pause came back), how many are
+ * open now, and the rest, left before their end.
  */
 export interface WindowsKept {
   opened: number;
   ranOut: number;
+  stillOpen: number;
   leftEarly: number;
   shareRanOut: number | null;
 }
 
-export function windowsKept(rollups: readonly DayRollup[]): WindowsKept {
+export function windowsKept(rollups: readonly DayRollup[], stillOpen = 0): WindowsKept {
   let opened = 0;
   let ranOut = 0;
   for (const r of rollups) {
@@ -24,7 +25,9 @@ export function windowsKept(rollups: readonly DayRollup[]): WindowsKept {
   }
   // A window opened before the period can end inside it.
   ranOut = Math.min(ranOut, opened);
-  return { opened, ranOut, leftEarly: opened - ranOut, shareRanOut: shareOf(ranOut, opened) };
+  const open = Math.min(stillOpen, opened - ranOut);
+  const ended = opened - open;
+  return { opened, ranOut, stillOpen: open, leftEarly: ended - ranOut, shareRanOut: shareOf(ranOut, ended) };
 }
 
 /** The intentions stated at Continue ("I'm here to…"), the most repeated first. */
@@ -53,7 +56,8 @@ export function windowsTable(w: WindowsKept, said: readonly { text: string; coun
     rows: [
       ['Open times chosen', w.opened, ''],
       ['Ran to their end with the site still open', w.ranOut, percent(w.shareRanOut)],
-      ['Left before their end', w.leftEarly, percent(shareOf(w.leftEarly, w.opened))],
+      ['Left before their end', w.leftEarly, percent(shareOf(w.leftEarly, w.opened - w.stillOpen))],
+      ['Open now', w.stillOpen, ''],
       ...said.map(({ text, count }) => [`I'm here to ${text}`, count, ''] as (string | number)[]),
     ],
   };

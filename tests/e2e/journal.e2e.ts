@@ -441,9 +441,17 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         await waitFor(async () => (await listedTexts(popup)).join('|') === older[0]!.text, { message: 'the search to find the older reflection' });
         const stores = await popup.evaluate(`new Promise((resolve) => {
           const open = indexedDB.open('pause-moment-journal');
-          open.onsuccess = () => { const db = open.result; resolve({ version: db.version, stores: [...db.objectStoreNames] }); db.close(); };
+          open.onsuccess = () => {
+            const db = open.result;
+            const days = db.transaction('days').objectStore('days').getAll();
+            days.onsuccess = () => {
+              resolve({ version: db.version, stores: [...db.objectStoreNames], reflections: days.result.reduce((n, d) => n + (d.counts.reflections ?? 0), 0) });
+              db.close();
+            };
+          };
         })`);
-        assert.deepEqual(stores, { version: 2, stores: ['reflections', 'words'] });
+        // The upgrade built the word index and the day roll-ups Insights reads, from the reflections already there.
+        assert.deepEqual(stores, { version: 3, stores: ['days', 'reflections', 'words'], reflections: 2 });
       } finally {
         await h.close();
       }

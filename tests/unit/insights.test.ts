@@ -72,7 +72,9 @@ describe('where and when', () => {
   });
 
   it('counts open times that ran out against those left early, and the intentions said', () => {
-    expect(windowsKept(rollups)).toEqual({ opened: 2, ranOut: 1, leftEarly: 1, shareRanOut: 0.5 });
+    expect(windowsKept(rollups)).toEqual({ opened: 2, ranOut: 1, stillOpen: 0, leftEarly: 1, shareRanOut: 0.5 });
+    // One open now has not ended yet: it is neither kept nor left.
+    expect(windowsKept(rollups, 1)).toEqual({ opened: 2, ranOut: 1, stillOpen: 1, leftEarly: 0, shareRanOut: 1 });
     expect(intentions(rollups)).toEqual([{ text: 'reply to sam', count: 2 }]);
     expect(intentionWords(rollups)).toEqual([
       { word: 'reply', count: 2 },
@@ -81,7 +83,7 @@ describe('where and when', () => {
   });
 
   it('never counts more open times ran out than were opened in the period', () => {
-    expect(windowsKept([day('2026-12-01', { ended: 2, continued: 1 })])).toMatchObject({ opened: 1, ranOut: 1, leftEarly: 0 });
+    expect(windowsKept([day('2026-12-01', { ended: 2, continued: 1 })])).toMatchObject({ opened: 1, ranOut: 1, stillOpen: 0, leftEarly: 0 });
   });
 
   it('estimates time given back from the time chosen on each site, or its usual open time', () => {
