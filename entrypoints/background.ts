@@ -6,6 +6,7 @@ import { messaging } from '@/lib/browser/messages';
 import { handleMeetingCardClose, handleMeetingCardHeight, handleMeetingNote, handlePauseShortcut } from '@/lib/meetings/actions';
 import { handlePauseContinue, handlePauseLeave, handlePauseNote, handlePauseShown, handleOpenTimeAlarm } from '@/lib/pause/actions';
 import { countReflections } from '@/lib/journal/store';
+import { countPauseLog } from '@/lib/pause/log';
 import { reconcileRegistration } from '@/lib/sites/registration';
 import { getSettings } from '@/lib/settings/store';
 import { siteIdOfAlarm } from '@/lib/pause/open-time';
@@ -29,8 +30,9 @@ export default defineBackground({
     // Every listener is registered synchronously so a sleeping worker wakes for it.
     browser.runtime.onInstalled.addListener(() => {
       void settingsItem.migrate().finally(reconcile);
-      // Upgrade the journal (building its word index) now, not when the popup first opens.
+      // Upgrade the journal and the pause history (building the word index and the day roll-ups) now, not when a page first opens them.
       void countReflections().catch((error) => console.error('Pause Moment could not open the journal', error));
+      void countPauseLog().catch((error) => console.error('Pause Moment could not open the pause history', error));
     });
     // A fresh install opens the welcome tour; an update leaves one line of news in the popup. A test
     // build never opens the tour by itself: the end-to-end tests install the extension afresh for every

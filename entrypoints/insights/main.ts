@@ -1,5 +1,6 @@
-import { mount } from 'svelte';
 import '@/components/theme.css';
-import InsightsPage from '@/components/insights/InsightsPage.svelte';
+import { readHistory } from '@/lib/insights/history';
 
-mount(InsightsPage, { target: document.getElementById('app')! });
+// The history is read while Svelte, the charts and their scales load (a chunk of their own), not after them.
+const history = readHistory(Date.now());
+void import('./page').then(({ mountInsights }) => mountInsights(document.getElementById('app')!, history));

@@ -67,6 +67,9 @@ export interface PauseShownAnswer {
   styleIsNew: boolean;
 }
 
+/** The payload of message `K` of protocol `P`: what its handler takes. */
+export type Payload<P, K extends keyof P> = P[K] extends (data: infer D) => unknown ? D : never;
+
 /**
  * Messages from the pause page (an extension page framed inside the site)
  * to the background. The background checks the sender is our own pause page

@@ -1,15 +1,10 @@
+import { csvField } from '../data/export';
 import type { DataTable } from './table';
 
-/**
- * A cell as CSV (RFC 4180): quoted when it holds a comma, quote or line
- * break. Text a spreadsheet would run as a formula (starting with =, +, -, @,
- * tab or carriage return) is kept as text with a leading apostrophe, as
- * OWASP's "CSV Injection" advice has it; numbers are written as numbers.
- */
+/** A cell as CSV: numbers as numbers, text as the journal's CSV writes it (quoted as RFC 4180 asks, never read as a formula). */
 function cell(value: string | number): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return csvField(value);
 }
 
 /** The table as CSV text, header first, lines ending in CRLF. */

@@ -27,15 +27,23 @@ export function tagsByWeek(rollups: readonly DayRollup[], weeks: readonly string
 }
 
 /**
- * Meeting reflections: how many there were at each moment, and the share of
- * the notes after a call ("Did I agree to anything I didn't choose?") among
- * all the meeting notes.
+ * Meeting reflections: how many there were at each moment, how many calls
+ * were asked about afterwards ("Did I agree to anything I didn't choose?";
+ * `asks`, by day, for the days of `rollups` from `from` to `to`), and the
+ * share of those the user answered.
  */
-export function meetingReflections(rollups: readonly DayRollup[]): { before: number; during: number; after: number; total: number; shareAfter: number | null } {
+export function meetingReflections(
+  rollups: readonly DayRollup[],
+  asks: Readonly<Record<string, number>> = {},
+  from = '',
+  to = '\uffff',
+): { before: number; during: number; after: number; total: number; asked: number; shareAnswered: number | null } {
   const m = { before: 0, during: 0, after: 0 };
   for (const r of rollups) for (const k of ['before', 'during', 'after'] as const) m[k] += r.counts[`meeting|${k}`] ?? 0;
+  const asked = Object.entries(asks).reduce((n, [day, count]) => (day >= from && day <= to ? n + count : n), 0);
   const total = m.before + m.during + m.after;
-  return { ...m, total, shareAfter: shareOf(m.after, total) };
+  // An answer can outnumber the asks: a call asked about just before the period, answered in it.
+  return { ...m, total, asked, shareAnswered: asked > 0 ? Math.min(1, m.after / asked) : null };
 }
 
 export function journalTable(perWeek: readonly { week: string; count: number }[], tags: ReturnType<typeof tagsByWeek>): DataTable {
@@ -50,6 +58,10 @@ export function meetingTable(m: ReturnType<typeof meetingReflections>): DataTabl
   return {
     caption: 'Meeting reflections',
     columns: ['Moment', 'Reflections', 'Share'],
-    rows: (['before', 'during', 'after'] as const).map((k) => [k === 'before' ? 'Before the call' : k === 'during' ? 'During the call' : 'After the call', m[k], percent(shareOf(m[k], m.total))]),
+    rows: [
+      ...(['before', 'during', 'after'] as const).map((k) => [k === 'before' ? 'Before the call' : k === 'during' ? 'During the call' : 'After the call', m[k], percent(shareOf(m[k], m.total))]),
+      ['Calls asked about afterwards', m.asked, ''],
+      ['Of those, answered', m.after, percent(m.shareAnswered)],
+    ],
   };
 }

@@ -1,4 +1,4 @@
-import { clipWhole } from '../browser/text';
+import { clipWhole, clipWithEllipsis } from '../browser/text';
 
 /** The schema version written on every reflection. */
 export const REFLECTION_VERSION = 1;
@@ -113,7 +113,7 @@ export function reflectionProblem(value: unknown): string | undefined {
 
 /** A short, safe description of any value for a message: never the whole value, never a throw. */
 function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value);
+  if (typeof value === 'string') return JSON.stringify(clipWithEllipsis(value, 21));
   if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
   return Array.isArray(value) ? '(a list)' : `(${typeof value === 'object' ? 'an object' : `a ${typeof value}`})`;
 }

@@ -1,10 +1,9 @@
 import { browser } from 'wxt/browser';
 import { pendingMeetingItem } from '../settings/storage-registry';
 import { isTimeSortableId } from '../browser/ids';
-import { oneLine } from '../browser/text';
+import { clipWhole, oneLine } from '../browser/text';
 import { saveReflection } from '../journal/store';
-import type { MeetingMoment } from '../browser/messages';
-import { meetingTabMessaging, type MeetingProtocol } from '../browser/messages';
+import { meetingTabMessaging, type MeetingProtocol, type Payload } from '../browser/messages';
 import { meetingIdOf } from './pending-meeting';
 import { newReflection } from '../journal/reflection';
 import { getSettings } from '../settings/store';
@@ -27,20 +26,20 @@ export async function tabForCardSender(sender: Sender): Promise<{ tabId: number;
 }
 
 /** Keeps a line from a meeting card as a reflection linked to the meeting; after the call it also settles the pending reflection. */
-export async function handleMeetingNote(data: Parameters<MeetingProtocol['meetingNote']>[0], sender: Sender, now = Date.now()): Promise<void> {
+export async function handleMeetingNote(data: Payload<MeetingProtocol, 'meetingNote'>, sender: Sender, now = Date.now()): Promise<void> {
   const tab = await tabForCardSender(sender);
   if (!tab || !isTimeSortableId(data.noteId) || typeof data.text !== 'string') return;
   const text = oneLine(data.text, MEETING_NOTE_MAX);
   const moment = (['before', 'during', 'after'] as const).find((m) => m === data.moment);
   if (!text || !moment) return;
-  const platform = typeof data.platform === 'string' ? data.platform.slice(0, 40) : 'meeting';
-  const prompt = typeof data.prompt === 'string' ? data.prompt.slice(0, 200) : undefined;
+  const platform = typeof data.platform === 'string' ? clipWhole(data.platform, 40) : 'meeting';
+  const prompt = typeof data.prompt === 'string' ? clipWhole(data.prompt, 200) : undefined;
   await saveReflection(newReflection(data.noteId, now, text, { kind: 'meeting', platform, moment, meetingId: meetingIdOf(tab.url) }, prompt ? { prompt } : {}));
   if (moment === 'after') await pendingMeetingItem.setValue(null);
 }
 
 /** Takes the card away in the tab that showed it. Closing the after-call card settles the pending reflection too. */
-export async function handleMeetingCardClose(data: { moment: MeetingMoment }, sender: Sender): Promise<void> {
+export async function handleMeetingCardClose(data: Payload<MeetingProtocol, 'meetingCardClose'>, sender: Sender): Promise<void> {
   const tab = await tabForCardSender(sender);
   if (!tab) return;
   if (data?.moment === 'after') await pendingMeetingItem.setValue(null);
@@ -48,7 +47,7 @@ export async function handleMeetingCardClose(data: { moment: MeetingMoment }, se
 }
 
 /** Passes the card's drawn height on to the tab that shows it, so its frame ends where the card does. */
-export async function handleMeetingCardHeight(data: { moment: MeetingMoment; height: number }, sender: Sender): Promise<void> {
+export async function handleMeetingCardHeight(data: Payload<MeetingProtocol, 'meetingCardHeight'>, sender: Sender): Promise<void> {
   const height = Number(data?.height);
   const moment = (['before', 'during', 'unmute', 'after'] as const).find((m) => m === data?.moment);
   if (!moment || !Number.isFinite(height) || height <= 0) return;

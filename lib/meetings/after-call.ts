@@ -23,3 +23,17 @@ export function askAfterThisCall(setting: AfterCallAsk, lastCallAsked: boolean, 
   return !lastCallAsked && random() < SOME_CHANCE;
 }
 
+
+/** Days of asks kept: a year of Insights and a little more. */
+const ASK_DAYS_KEPT = 400;
+
+/** `asks` (calls asked about, by day key) with one more on `day`, and days older than a year and a bit dropped. */
+export function countAsk(asks: Readonly<Record<string, number>>, day: string): Record<string, number> {
+  const kept = Object.keys(asks)
+    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && Number.isFinite(asks[d]) && asks[d]! > 0)
+    .sort()
+    .slice(-ASK_DAYS_KEPT);
+  const next: Record<string, number> = Object.fromEntries(kept.map((d) => [d, Math.floor(asks[d]!)]));
+  next[day] = (next[day] ?? 0) + 1;
+  return next;
+}

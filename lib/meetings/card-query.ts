@@ -1,3 +1,4 @@
+import { clipWhole } from '../browser/text';
 import type { MeetingMoment } from '../browser/messages';
 
 /** What the meeting content script tells the card through its URL. */
@@ -13,7 +14,7 @@ const MOMENTS: readonly MeetingMoment[] = ['before', 'during', 'unmute', 'after'
 export function readMeetingCardQuery(search: string): MeetingCardQuery {
   const q = new URLSearchParams(search);
   const moment = MOMENTS.find((m) => m === q.get('moment')) ?? 'during';
-  return { moment, platform: (q.get('platform') ?? '').slice(0, 40), label: (q.get('label') ?? 'the meeting').slice(0, 60) };
+  return { moment, platform: clipWhole(q.get('platform') ?? '', 40), label: clipWhole(q.get('label') ?? 'the meeting', 60) };
 }
 
 /** The question each card asks. */

@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import { meetingTabMessaging } from '../browser/messages';
 import type { ScriptLife } from '../browser/script-life';
-import { lastCallAskedItem, meetingChipItem, pendingMeetingItem } from '../settings/storage-registry';
+import { lastCallAskedItem, meetingAsksItem, meetingChipItem, pendingMeetingItem } from '../settings/storage-registry';
+import { dayKey } from '../browser/day';
 import { getSettings } from '../settings/store';
 import { siteForUrl } from '../sites/trigger-sites';
-import { askAfterThisCall } from './after-call';
+import { askAfterThisCall, countAsk } from './after-call';
 import { startMeetingGuard } from './guard';
 import { chipPositionOf } from './overlay';
 import { isPendingFor, normalisePendingMeeting, pendingMeetingFor } from './pending-meeting';
@@ -29,7 +30,10 @@ export async function guardThisMeeting(life: ScriptLife): Promise<void> {
       const [settings, askedLast] = await Promise.all([getSettings(), lastCallAskedItem.getValue()]);
       const ask = askAfterThisCall(settings.meetings.afterCall, askedLast === true);
       await lastCallAskedItem.setValue(ask);
-      if (ask) await pendingMeetingItem.setValue(pendingMeetingFor(adapter.label, location.href, Date.now()));
+      if (ask) {
+        await pendingMeetingItem.setValue(pendingMeetingFor(adapter.label, location.href, Date.now()));
+        await meetingAsksItem.setValue(countAsk(await meetingAsksItem.getValue(), dayKey(Date.now())));
+      }
       return ask;
     },
     async callPending() {

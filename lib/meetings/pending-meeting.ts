@@ -1,3 +1,4 @@
+import { clipWhole } from '../browser/text';
 import type { PendingMeeting } from '../settings/storage-registry';
 
 export type { PendingMeeting } from '../settings/storage-registry';
@@ -8,7 +9,7 @@ export function normalisePendingMeeting(raw: unknown): PendingMeeting | null {
   if (!raw || typeof raw !== 'object') return null;
   const p = raw as Partial<PendingMeeting>;
   if (typeof p.platform !== 'string' || typeof p.meetingId !== 'string' || typeof p.joinedAt !== 'number') return null;
-  return { platform: p.platform.slice(0, 40), meetingId: p.meetingId.slice(0, 300), joinedAt: p.joinedAt };
+  return { platform: clipWhole(p.platform, 40), meetingId: clipWhole(p.meetingId, 300), joinedAt: p.joinedAt };
 }
 
 /** The call a meeting page at `url` starts on `platformLabel` at `now`, to be asked about afterwards. */
@@ -20,7 +21,7 @@ export function pendingMeetingFor(platformLabel: string, url: string, now: numbe
 export function meetingIdOf(url: string): string {
   try {
     const u = new URL(url);
-    return `${u.origin}${u.pathname}`.slice(0, 300);
+    return clipWhole(`${u.origin}${u.pathname}`, 300);
   } catch {
     return '';
   }

@@ -2,12 +2,12 @@ import type { Sender } from '../browser/messages';
 import { openTimesItem } from '../settings/storage-registry';
 import { browser } from 'wxt/browser';
 import { isTimeSortableId } from '../browser/ids';
-import { oneLine } from '../browser/text';
+import { clipWhole, oneLine } from '../browser/text';
 import { createWriteQueue } from '../browser/write-queue';
 import { saveReflection } from '../journal/store';
 import { newReflection } from '../journal/reflection';
 import { leaveTab } from './leave';
-import type { PauseProtocol, PauseRef, PauseShownAnswer } from '../browser/messages';
+import type { Payload, PauseProtocol, PauseShownAnswer } from '../browser/messages';
 import { recordPauseChoice, recordPauseNoted, recordPauseShown, type PauseRecord } from './log';
 import { planPause } from './pause-plan';
 import { OPEN_MINUTES, type TriggerSite } from '../settings/settings';
@@ -72,7 +72,7 @@ export function updateOpenTimes(change: (openTimes: OpenTimes) => OpenTimes | un
  * shown again (its page reloaded) keeps its first wait.
  */
 export async function handlePauseShown(
-  data: Parameters<PauseProtocol['pauseShown']>[0],
+  data: Payload<PauseProtocol, 'pauseShown'>,
   sender: Sender,
   now = Date.now(),
 ): Promise<PauseShownAnswer | undefined> {
@@ -95,7 +95,7 @@ export async function handlePauseShown(
 }
 
 /** The user chose Leave: record it and take the tab away from the site. */
-export async function handlePauseLeave(data: PauseRef & { canGoBack?: boolean }, sender: Sender, now = Date.now()): Promise<void> {
+export async function handlePauseLeave(data: Payload<PauseProtocol, 'pauseLeave'>, sender: Sender, now = Date.now()): Promise<void> {
   const ok = await siteForPauseSender(sender, data.siteId, data.pauseId);
   if (!ok) return;
   await recordPauseChoice(data.pauseId, 'leave', {}, now, fallbackRecord(ok.site, sender.tab?.url));
@@ -112,7 +112,7 @@ export async function handlePauseLeave(data: PauseRef & { canGoBack?: boolean },
  * time so it survives the background sleeping.
  */
 export async function handlePauseContinue(
-  data: PauseRef & { minutes: number; intention?: string },
+  data: Payload<PauseProtocol, 'pauseContinue'>,
   sender: Sender,
   now = Date.now(),
 ): Promise<void> {
@@ -156,7 +156,7 @@ export const PAUSE_NOTE_MAX = 500;
  * retried message saves once.
  */
 export async function handlePauseNote(
-  data: PauseRef & { noteId: string; text: string; prompt: string },
+  data: Payload<PauseProtocol, 'pauseNote'>,
   sender: Sender,
   now = Date.now(),
 ): Promise<void> {
@@ -164,7 +164,7 @@ export async function handlePauseNote(
   if (!ok || !isTimeSortableId(data.noteId) || typeof data.text !== 'string') return;
   const text = oneLine(data.text, PAUSE_NOTE_MAX);
   if (!text) return;
-  const prompt = typeof data.prompt === 'string' ? data.prompt.slice(0, 200) : undefined;
+  const prompt = typeof data.prompt === 'string' ? clipWhole(data.prompt, 200) : undefined;
   await saveReflection(
     newReflection(data.noteId, now, text, { kind: 'site-pause', siteId: ok.site.id, siteLabel: ok.site.label, pauseId: data.pauseId }, prompt ? { prompt } : {}),
   );

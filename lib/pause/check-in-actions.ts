@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { sendCheckInCommand } from '../browser/guard-messages';
 import { isTimeSortableId } from '../browser/ids';
-import type { CheckInProtocol, Sender } from '../browser/messages';
+import type { CheckInProtocol, Payload, Sender } from '../browser/messages';
 import { oneLine } from '../browser/text';
 import { newReflection } from '../journal/reflection';
 import { saveReflection } from '../journal/store';
@@ -11,7 +11,7 @@ import { PAUSE_NOTE_MAX, siteForFramedSender, updateOpenTimes } from './actions'
 import { leaveTab } from './leave';
 import { isOpenNow, normaliseOpenTimes, openTimeAlarmName, type OpenTime } from './open-time';
 
-type Data<K extends keyof CheckInProtocol> = Parameters<CheckInProtocol[K]>[0];
+type Data<K extends keyof CheckInProtocol> = Payload<CheckInProtocol, K>;
 
 /**
  * The site and open time a check-in message may act on: only our own

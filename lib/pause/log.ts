@@ -1,6 +1,6 @@
 import type { PauseReason, PauseSummary, SnoozeLength } from '../browser/messages';
 import type { Snooze } from '../settings/storage-registry';
-import { get, set, type UseStore } from 'idb-keyval';
+import { get, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import { idTimePrefix, timeSortableId } from '../browser/ids';
 import { createTalliedStore, rollupsBetween } from '../browser/tallied-store';
 import type { DayRollup } from '../browser/rollups';
@@ -93,6 +93,11 @@ let defaultStore: UseStore | undefined;
 export function pauseLogStore(): UseStore {
   defaultStore ??= createPauseLogStore();
   return defaultStore;
+}
+
+/** How many entries the pause history holds, counted without reading them; opening it upgrades an older history. */
+export function countPauseLog(store = pauseLogStore()): Promise<number> {
+  return store('readonly', (s) => promisifyRequest(s.count()));
 }
 
 /** The pause history's roll-ups of days `from` to `to` (day keys, both included), oldest first. */

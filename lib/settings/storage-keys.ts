@@ -13,6 +13,8 @@ export const STORAGE_KEYS = {
   meetingChip: 'meetingChip',
   meetingUnread: 'meetingUnread',
   lastCallAsked: 'meetingLastCallAsked',
+  /** How many calls were asked about afterwards, by day. */
+  meetingAsks: 'meetingAsks',
   whatsNew: 'whatsNew',
   snooze: 'snooze',
   /** What the settings looked like when last seen, and when each part was edited (for following the user). */

@@ -112,6 +112,14 @@ export const meetingUnreadItem = storage.defineItem<Record<string, UnreadNote>>(
 /** Whether the last call was asked about, for "some calls" (never two in a row). Written by meeting pages. */
 export const lastCallAskedItem = storage.defineItem<boolean>(`local:${STORAGE_KEYS.lastCallAsked}`, { fallback: false });
 
+/**
+ * How many calls ended with the line after a call ("Did I agree to anything
+ * I didn't choose?") asked, by local day ("YYYY-MM-DD"): Insights sets the
+ * notes written after calls against it. Written by meeting pages as a call
+ * that will be asked about starts; counts, never what was said.
+ */
+export const meetingAsksItem = storage.defineItem<Record<string, number>>(`local:${STORAGE_KEYS.meetingAsks}`, { fallback: {} });
+
 /** The version whose news the popup tells of in one line, until the user dismisses it. */
 export interface WhatsNew {
   version: string;
@@ -176,6 +184,7 @@ export const STORED_ITEMS = [
   meetingChipItem,
   meetingUnreadItem,
   lastCallAskedItem,
+  meetingAsksItem,
   whatsNewItem,
   snoozeItem,
   settingsSyncStateItem,

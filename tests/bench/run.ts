@@ -35,9 +35,16 @@
  * with 1,000, 10,000 and 100,000 reflections, each beside a plain IndexedDB
  * baseline, in its own table section and under `journal` in the same JSON.
  *
- * Environment: BENCH_ONLY=pause|journal runs one part (latest.json then holds
- * only that part); BENCH_BROWSERS=chromium,firefox; BENCH_N (pause samples per
- * cell); BENCH_JOURNAL_SIZES=1000,10000,100000.
+ * Then the Insights part (insights.ts): the Insights page's first chart and
+ * all its charts with 1,000, 10,000 and 100,000 pauses and 100,000
+ * reflections, beside the blank extension page, and the first open after an
+ * older history is seeded (which builds the day roll-ups), in its own table
+ * section and under `insights` in the same JSON.
+ *
+ * Environment: BENCH_ONLY=pause|journal|insights runs one part (latest.json
+ * then holds only that part); BENCH_BROWSERS=chromium,firefox; BENCH_N (pause
+ * samples per cell); BENCH_JOURNAL_SIZES=1000,10000,100000 (reflections);
+ * BENCH_INSIGHTS_SIZES=1000,10000,100000 (pauses).
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
@@ -47,6 +54,7 @@ import type { Browser, Frame, Page } from 'puppeteer-core';
 import { closeBrowser, launch, startBrowser, startFixtureServer, waitFor, type BrowserKind, type Harness } from '../e2e/harness/index.ts';
 import { addSiteInOptions, inExtension, storedSites, testBuild, waitForPause } from '../e2e/pause-driver.ts';
 import { benchJournal, printJournal, type JournalReport } from './journal.ts';
+import { benchInsights, printInsights, type InsightsReport } from './insights.ts';
 import { median, ms, p90, table } from './stats.ts';
 
 const N = Number(process.env.BENCH_N ?? 21);
@@ -55,9 +63,13 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURES = resolve(import.meta.dirname, 'fixtures');
 const OUT = resolve(import.meta.dirname, 'results/latest.json');
 const ONLY = process.env.BENCH_ONLY ?? '';
-if (!['', 'pause', 'journal'].includes(ONLY)) throw new Error(`BENCH_ONLY must be "pause" or "journal", not "${ONLY}"`);
+if (!['', 'pause', 'journal', 'insights'].includes(ONLY)) throw new Error(`BENCH_ONLY must be "pause", "journal" or "insights", not "${ONLY}"`);
+/** Whether a part runs: every part in a full run, else only BENCH_ONLY's. */
+const runs = (part: 'pause' | 'journal' | 'insights') => ONLY === '' || ONLY === part;
 /** Journal sizes for every browser; by default 1,000, 10,000 and 100,000 (journal.ts). */
 const JOURNAL_SIZES = process.env.BENCH_JOURNAL_SIZES ? process.env.BENCH_JOURNAL_SIZES.split(',').map(Number) : undefined;
+/** Pause history sizes of the Insights part; by default 1,000, 10,000 and 100,000 (insights.ts). */
+const INSIGHTS_SIZES = process.env.BENCH_INSIGHTS_SIZES ? process.env.BENCH_INSIGHTS_SIZES.split(',').map(Number) : undefined;
 
 /** One page load, in ms from the page's navigation start (its `performance.timeOrigin`). */
 interface Sample {
@@ -283,7 +295,7 @@ async function main() {
   const other = await startFixtureServer({}, { root: FIXTURES, host: '127.0.0.2' });
   const results: Record<string, { version?: string; samples?: Record<Cell, Sample[]>; error?: string }> = {};
   try {
-    for (const kind of ONLY === 'journal' ? [] : KINDS) {
+    for (const kind of runs('pause') ? KINDS : []) {
       const t0 = Date.now();
       try {
         results[kind] = await benchBrowser(kind, chosen.url('/feed.html'), other.url('/feed.html'));
@@ -298,11 +310,17 @@ async function main() {
     await other.close();
   }
   let journal: JournalReport | undefined;
-  if (ONLY !== 'pause') {
+  if (runs('journal')) {
     journal = await benchJournal(KINDS, JOURNAL_SIZES);
     if (Object.values(journal.browsers).some((b) => b?.error)) process.exitCode = 1;
   }
-  const pauseKinds = ONLY === 'journal' ? [] : KINDS;
+  // A missed goal is information; only a part that could not run fails the bench.
+  let insights: InsightsReport | undefined;
+  if (runs('insights')) {
+    insights = await benchInsights(KINDS, INSIGHTS_SIZES);
+    if (Object.values(insights.browsers).some((b) => b?.error)) process.exitCode = 1;
+  }
+  const pauseKinds = runs('pause') ? KINDS : [];
 
   const rows = pauseKinds.flatMap((k) => (results[k]?.samples ? rowsFor(k, results[k].samples) : [])).map(summarise);
   const sizes = ['.output-test/chrome-mv3', '.output-test/firefox-mv3', '.output/chrome-mv3', '.output/firefox-mv3']
@@ -312,7 +330,7 @@ async function main() {
   const report = {
     date: new Date().toISOString(),
     durationMs: Date.now() - started,
-    parts: ONLY ? [ONLY] : ['pause', 'journal'],
+    parts: ONLY ? [ONLY] : ['pause', 'journal', 'insights'],
     n: N,
     machine: {
       cpus: cpu.length,
@@ -329,13 +347,14 @@ async function main() {
     samples: Object.fromEntries(pauseKinds.map((k) => [k, results[k]?.samples ?? null])),
     errors: Object.fromEntries(pauseKinds.flatMap((k) => (results[k]?.error ? [[k, results[k].error]] : []))),
     journal: journal ?? null,
+    insights: insights ?? null,
   };
   mkdirSync(resolve(OUT, '..'), { recursive: true });
   writeFileSync(OUT, JSON.stringify(report, null, 2) + '\n');
 
   const busy = Math.max(loadBefore[0]!, loadavg()[0]!);
   const machine = `machine: ${cpu.length} × ${cpu[0]?.model}, load average ${loadBefore[0]!.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}${busy > cpu.length ? ' (busy: expect noise)' : ''}`;
-  if (ONLY !== 'journal') {
+  if (runs('pause')) {
     const versions = KINDS.map((k) => `${k} ${results[k]?.version ?? '(failed)'}`).join(', ');
     console.log(`\nPause Moment bench — ${versions} — N=${N} per cell, ms from navigation start, median / p90`);
     console.log(`${machine}\n`);
@@ -364,6 +383,7 @@ async function main() {
     console.log(`\n${machine}`);
   }
   if (journal) printJournal(journal);
+  if (insights) printInsights(insights);
   console.log(`\n${((Date.now() - started) / 1000).toFixed(1)} s; raw samples in ${OUT}`);
 }
 

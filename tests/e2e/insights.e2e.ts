@@ -163,20 +163,20 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
     it('shows the pauses and the reflection in the charts and their tables, and each CSV is its table', async () => {
       const page = await openExtensionPage(h, '/insights.html');
       try {
-        await page.waitForSelector('main[data-ready="all"]');
+        await page.waitForSelector('main[data-ready="year"]');
         assert.match(await page.$eval('.headline', (p) => p.textContent ?? ''), /^You left 50% of the time, over 2 pauses; there were none the week before\.$/);
         assert.equal(await summaryOf(page, 'choices'), '2 pauses in the last 7 days: you left 1 time (50%) and continued 1.');
         assert.ok((await page.$$('[data-view="choices"] svg rect')).length >= 2, 'a bar for the Leave and one for the Continue');
 
-        for (const view of ['choices', 'sites', 'windows', 'journal']) await page.click(`[data-view="${view}"] button[aria-pressed]`);
+        for (const view of ['choices', 'sites', 'open-times', 'journal']) await page.click(`[data-view="${view}"] button[aria-pressed]`);
         const choices = await tableOf(page, 'choices');
         assert.deepEqual(choices[0], ['Day', 'Pauses', 'Left', 'Continued', 'Closed without choosing', 'Skipped (snoozed)', 'Share left']);
         assert.deepEqual(choices.at(-1), [today(), '2', '1', '1', '0', '0', '50%']);
         assert.equal(choices.length, 8, 'a row for each of the 7 days');
         const sites = await tableOf(page, 'sites');
         assert.deepEqual(sites[1]?.slice(0, 5), ['127.0.0.1', '2', '1', '1', '50%']);
-        const windows = await tableOf(page, 'windows');
-        assert.deepEqual(windows.find((r) => r[0]!.startsWith("I'm here to")), [`I'm here to ${INTENTION.toLowerCase()}`, '1', '']);
+        const openTimes = await tableOf(page, 'open-times');
+        assert.deepEqual(openTimes.find((r) => r[0]!.startsWith("I'm here to")), [`I'm here to ${INTENTION.toLowerCase()}`, '1', '']);
         const journal = await tableOf(page, 'journal');
         assert.deepEqual(journal[0]?.slice(0, 3), ['Week of', 'Reflections', '#calm']);
         assert.deepEqual(journal.at(-1)?.slice(1), ['1', '1']);
@@ -191,7 +191,8 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         await page.click('[data-view="sites"] .actions button:last-child');
         const [file] = (await page.evaluate('Promise.all(window.csvFiles)')) as { name: string; text: string }[];
         assert.equal(file?.name, `pause-moment-pauses-by-site-${today()}.csv`);
-        assert.deepEqual(parseCsv(file!.text), sites);
+        assert.ok(file!.text.startsWith('\uFEFF'), 'a byte-order mark says the file is UTF-8');
+        assert.deepEqual(parseCsv(file!.text.slice(1)), sites);
       } finally {
         await page.close();
       }
@@ -200,7 +201,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
     it('can be used by keyboard alone, with the focus ring at each stop', async () => {
       const page = await openExtensionPage(h, '/insights.html');
       try {
-        await page.waitForSelector('main[data-ready="all"]');
+        await page.waitForSelector('main[data-ready="year"]');
         await tabTo(page, 'input[type=radio][value="7"]');
         assert.ok(await focusRingShows(page), 'the period shows focus');
         await page.keyboard.press('ArrowRight');
@@ -249,7 +250,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         assert.equal(made, 1);
         await probe.close();
         const page = await openExtensionPage(fresh, '/insights.html');
-        await page.waitForSelector('main[data-ready="all"]');
+        await page.waitForSelector('main[data-ready="year"]');
         assert.equal(await summaryOf(page, 'choices'), '3 pauses in the last 7 days: you left 2 times (67%) and continued 1.');
         await page.click('[data-view="sites"] button[aria-pressed]');
         assert.deepEqual((await tableOf(page, 'sites'))[1]?.slice(0, 6), ['Reddit', '3', '2', '1', '67%', '10']);
@@ -268,7 +269,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
           for (const scheme of ['light', 'dark'] as const) {
             await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
             await page.reload();
-            await page.waitForSelector('main[data-ready="all"]');
+            await page.waitForSelector('main[data-ready="year"]');
             const png = await page.screenshot({ type: 'png', fullPage: true });
             await writeFile(resolve(DOCS, `insights-${scheme}.png`), png);
           }

@@ -402,7 +402,7 @@ async function reloadExtensionPage(page: Page): Promise<void> {
 // ---------------------------------------------------------------- the test
 
 for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
-  describe(`web meeting cards at the platforms' real addresses, in ${kind}`, { timeout: 200_000 }, () => {
+  describe(`web meeting cards at the platforms' real addresses, in ${kind}`, { timeout: 300_000 }, () => {
     let h: Harness;
     let sites: HostedSites;
     /** What the options page has been made to say so far, in this browser. */
@@ -652,6 +652,18 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       assert.equal(saved.source.moment, 'after');
       await waitFor(async () => !(await pendingMeeting(h)), { message: 'nothing left to ask' });
       await page.close();
+
+      // Insights sets the lines written after calls against the calls asked about (earlier tests asked too).
+      const insights = await openExtensionPage(h, '/insights.html');
+      opened.push(insights);
+      await insights.waitForSelector('main[data-ready="year"]');
+      const said = (await insights.evaluate(`document.querySelector('[data-view="meetings"] .summary').textContent`)) as string;
+      const [, asked, share] = said.match(/You were asked “Did I agree to anything I didn't choose\?” after (\d+) calls? and answered (\d+)%\./) ?? [];
+      assert.ok(Number(asked) >= 1 && Number(share) > 0, said);
+      await insights.click('[data-view="meetings"] button[aria-pressed]');
+      const rows = (await insights.evaluate(`[...document.querySelectorAll('[data-view="meetings"] tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent.trim()))`)) as string[][];
+      assert.deepEqual(rows.find((r) => r[0] === 'Calls asked about afterwards')?.[1], asked);
+      assert.ok(Number(rows.find((r) => r[0] === 'After the call')?.[1]) >= 1, JSON.stringify(rows));
     });
 
     it('Google Meet: asks in the popup when the call’s tab closed before the user could answer', async () => {

@@ -3,10 +3,11 @@ import type { DayRollup } from '@/lib/browser/rollups';
 import { choicesByDay, choicesTable, compareWeeks, totalChoices } from '@/lib/insights/choices';
 import { choicesBySite, sitesTable } from '@/lib/insights/sites';
 import { pausesByHour } from '@/lib/insights/heatmap';
-import { intentions, intentionWords, windowsKept } from '@/lib/insights/windows';
+import { intentions, intentionWords, openTimesKept } from '@/lib/insights/open-times';
 import { GIVEN_BACK_METHOD, timeGivenBack } from '@/lib/insights/given-back';
 import { meetingReflections, reflectionsByWeek, tagsByWeek } from '@/lib/insights/journal-patterns';
 import { csvFileName, toCsv } from '@/lib/insights/csv';
+import { countAsk } from '@/lib/meetings/after-call';
 import { recount } from '@/lib/browser/rollups';
 import { pauseTally } from '@/lib/pause/tally';
 import { recordBuilders } from './builders';
@@ -72,9 +73,9 @@ describe('where and when', () => {
   });
 
   it('counts open times that ran out against those left early, and the intentions said', () => {
-    expect(windowsKept(rollups)).toEqual({ opened: 2, ranOut: 1, stillOpen: 0, leftEarly: 1, shareRanOut: 0.5 });
+    expect(openTimesKept(rollups)).toEqual({ opened: 2, ranOut: 1, stillOpen: 0, leftEarly: 1, shareRanOut: 0.5 });
     // One open now has not ended yet: it is neither kept nor left.
-    expect(windowsKept(rollups, 1)).toEqual({ opened: 2, ranOut: 1, stillOpen: 1, leftEarly: 0, shareRanOut: 1 });
+    expect(openTimesKept(rollups, 1)).toEqual({ opened: 2, ranOut: 1, stillOpen: 1, leftEarly: 0, shareRanOut: 1 });
     expect(intentions(rollups)).toEqual([{ text: 'reply to sam', count: 2 }]);
     expect(intentionWords(rollups)).toEqual([
       { word: 'reply', count: 2 },
@@ -83,7 +84,7 @@ describe('where and when', () => {
   });
 
   it('never counts more open times ran out than were opened in the period', () => {
-    expect(windowsKept([day('2026-12-01', { ended: 2, continued: 1 })])).toMatchObject({ opened: 1, ranOut: 1, stillOpen: 0, leftEarly: 0 });
+    expect(openTimesKept([day('2026-12-01', { ended: 2, continued: 1 })])).toMatchObject({ opened: 1, ranOut: 1, stillOpen: 0, leftEarly: 0 });
   });
 
   it('estimates time given back from the time chosen on each site, or its usual open time', () => {
@@ -116,9 +117,18 @@ describe('journal patterns', () => {
     ]);
   });
 
-  it('counts meeting notes by moment', () => {
-    expect(meetingReflections(rollups)).toEqual({ before: 1, during: 0, after: 2, total: 3, shareAfter: 2 / 3 });
-    expect(meetingReflections([])).toMatchObject({ total: 0, shareAfter: null });
+  it('counts meeting notes by moment, and the share of the calls asked about that were answered', () => {
+    const asks = { '2026-11-20': 9, '2026-11-24': 1, '2026-12-02': 3 };
+    expect(meetingReflections(rollups, asks, '2026-11-23', '2026-12-06')).toEqual({ before: 1, during: 0, after: 2, total: 3, asked: 4, shareAnswered: 0.5 });
+    expect(meetingReflections(rollups, {}, '2026-11-23', '2026-12-06')).toMatchObject({ asked: 0, shareAnswered: null });
+    expect(meetingReflections(rollups, { '2026-12-02': 1 })).toMatchObject({ asked: 1, shareAnswered: 1 });
+    expect(meetingReflections([])).toMatchObject({ total: 0, shareAnswered: null });
+  });
+
+  it('keeps a year and a bit of asks, adding one to the day', () => {
+    const many = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`, 1]));
+    expect(countAsk({ '2026-12-02': 2, junk: 5, '2026-12-01': -1 }, '2026-12-02')).toEqual({ '2026-12-02': 3 });
+    expect(Object.keys(countAsk(many, '2026-12-03')).length).toBeLessThanOrEqual(401);
   });
 });
 

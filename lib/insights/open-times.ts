@@ -8,7 +8,7 @@ import { shareOf, percent, type DataTable } from './table';
  * many ran out with the site still open (the pause came back), how many are
  * open now, and the rest, left before their end.
  */
-export interface WindowsKept {
+export interface OpenTimesKept {
   opened: number;
   ranOut: number;
   stillOpen: number;
@@ -16,7 +16,7 @@ export interface WindowsKept {
   shareRanOut: number | null;
 }
 
-export function windowsKept(rollups: readonly DayRollup[], stillOpen = 0): WindowsKept {
+export function openTimesKept(rollups: readonly DayRollup[], stillOpen = 0): OpenTimesKept {
   let opened = 0;
   let ranOut = 0;
   for (const r of rollups) {
@@ -49,7 +49,7 @@ export function intentionWords(rollups: readonly DayRollup[], limit = 10): { wor
   return [...counts].map(([word, count]) => ({ word, count })).sort((a, b) => b.count - a.count || a.word.localeCompare(b.word)).slice(0, limit);
 }
 
-export function windowsTable(w: WindowsKept, said: readonly { text: string; count: number }[]): DataTable {
+export function openTimesTable(w: OpenTimesKept, said: readonly { text: string; count: number }[]): DataTable {
   return {
     caption: 'Open times kept',
     columns: ['What', 'Count', 'Share'],
