@@ -50,7 +50,7 @@ import { testBuild } from '../e2e/pause-driver.ts';
 import type { PauseRecord } from '../../lib/pause/log.ts';
 import { pauseRecordProblem } from '../../lib/pause/record.ts';
 import { pauseTally } from '../../lib/pause/tally.ts';
-import { GENERATOR_SOURCE } from './journal-data.ts';
+import { GENERATOR_SOURCE, SEED_OLDER_SOURCE } from './journal-data.ts';
 import { median, ms, p90, table } from './stats.ts';
 
 /** Pause history sizes unless BENCH_INSIGHTS_SIZES says otherwise. */
@@ -184,18 +184,6 @@ const PAGE_LIB = `(() => {
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
   });
-  const done = (tx) => new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onabort = tx.onerror = () => reject(tx.error);
-  });
-  // The extension's connections close themselves when asked, so a deletion is
-  // blocked only for as long as a closing tab still holds one.
-  const remove = (name) => new Promise((resolve, reject) => {
-    const del = indexedDB.deleteDatabase(name);
-    const stuck = setTimeout(() => reject(new Error('deleting ' + name + ' stayed blocked by an open connection')), 15000);
-    del.onsuccess = () => { clearTimeout(stuck); resolve(); };
-    del.onerror = () => { clearTimeout(stuck); reject(del.error); };
-  });
   /** Opens a database at the version it has, never creating one (an unknown name is an error). */
   const openExisting = (name) => new Promise((resolve, reject) => {
     const req = indexedDB.open(name);
@@ -217,30 +205,8 @@ const PAGE_LIB = `(() => {
       return { version: db.version, stores, count, days: days.length, totals };
     } finally { db.close(); }
   };
-  /**
-   * A database as its first version kept it (idb-keyval's createStore: version
-   * 1, one store, keys out of line): deleted, then made again holding
-   * make(0)..make(n-1). The extension's next open upgrades it.
-   */
   const seedOlder = async (name, store, n, make, batch) => {
-    await remove(name);
-    const db = await new Promise((resolve, reject) => {
-      const req = indexedDB.open(name, 1);
-      req.onupgradeneeded = () => req.result.createObjectStore(store);
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    try {
-      for (let start = 0; start < n; start += batch) {
-        const tx = db.transaction(store, 'readwrite', { durability: 'relaxed' });
-        const s = tx.objectStore(store);
-        for (let i = start; i < Math.min(n, start + batch); i++) {
-          const r = make(i);
-          s.put(r, r.id);
-        }
-        await done(tx);
-      }
-    } finally { db.close(); }
+    await (${SEED_OLDER_SOURCE})(name, store, n, make, batch);
     return describe(name, store);
   };
   window.__ib = {

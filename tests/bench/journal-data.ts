@@ -167,3 +167,40 @@ export class Journal {
     return { ids, matches, walked };
   }
 }
+
+/**
+ * In-page source of `(name, store, n, make, batch) => Promise<void>`: a
+ * database as its first version kept it (idb-keyval's createStore: version 1,
+ * one store, keys out of line), deleted and made again holding
+ * make(0)..make(n-1), written `batch` records a transaction. The extension's
+ * next open upgrades it. Its connections close themselves when asked, so a
+ * deletion is blocked only for as long as a closing tab still holds one.
+ */
+export const SEED_OLDER_SOURCE = String.raw`async function seedOlder(name, store, n, make, batch) {
+  await new Promise((resolve, reject) => {
+    const del = indexedDB.deleteDatabase(name);
+    const stuck = setTimeout(() => reject(new Error('deleting ' + name + ' stayed blocked by an open connection')), 15000);
+    del.onsuccess = () => { clearTimeout(stuck); resolve(); };
+    del.onerror = () => { clearTimeout(stuck); reject(del.error); };
+  });
+  const db = await new Promise((resolve, reject) => {
+    const req = indexedDB.open(name, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore(store);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  try {
+    for (let start = 0; start < n; start += batch) {
+      const tx = db.transaction(store, 'readwrite', { durability: 'relaxed' });
+      const s = tx.objectStore(store);
+      for (let i = start; i < Math.min(n, start + batch); i++) {
+        const r = make(i);
+        s.put(r, r.id);
+      }
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onabort = tx.onerror = () => reject(tx.error);
+      });
+    }
+  } finally { db.close(); }
+}`;

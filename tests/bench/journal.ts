@@ -58,7 +58,7 @@ import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { launch, openExtensionPage, waitFor, type BrowserKind, type Harness } from '../e2e/harness/index.ts';
 import { testBuild } from '../e2e/pause-driver.ts';
-import { COMMON_TERM, GENERATOR_SOURCE, Journal, RARE_TERM } from './journal-data.ts';
+import { COMMON_TERM, GENERATOR_SOURCE, Journal, RARE_TERM, SEED_OLDER_SOURCE } from './journal-data.ts';
 import { median, ms, p90, table } from './stats.ts';
 
 /** Reflections per page of the popup's list (components/JournalList.svelte). */
@@ -141,29 +141,7 @@ const PAGE_LIB = `(() => {
      * The extension's next open upgrades it, building the word index.
      */
     async seedOlder(n, anchor, batch) {
-      await new Promise((resolve, reject) => {
-        const del = indexedDB.deleteDatabase(DB);
-        del.onsuccess = () => resolve();
-        del.onerror = () => reject(del.error);
-        del.onblocked = () => reject(new Error('deleting the journal was blocked by an open connection'));
-      });
-      const db = await new Promise((resolve, reject) => {
-        const req = indexedDB.open(DB, 1);
-        req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      try {
-        for (let start = 0; start < n; start += batch) {
-          const tx = db.transaction(STORE, 'readwrite', { durability: 'relaxed' });
-          const store = tx.objectStore(STORE);
-          for (let i = start; i < Math.min(n, start + batch); i++) {
-            const r = gen(i, anchor);
-            store.put(r, r.id);
-          }
-          await done(tx);
-        }
-      } finally { db.close(); }
+      await (${SEED_OLDER_SOURCE})(DB, STORE, n, (i) => gen(i, anchor), batch);
       return count();
     },
     /** Empties the journal: its reflections and its word index. */

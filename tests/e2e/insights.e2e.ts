@@ -181,11 +181,11 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         assert.deepEqual(journal[0]?.slice(0, 3), ['Week of', 'Reflections', '#calm']);
         assert.deepEqual(journal.at(-1)?.slice(1), ['1', '1']);
 
-        // The CSV a person downloads: the file's text, read from the link the page makes.
+        // The CSV a person downloads: the file's bytes, read from the link the page makes (a byte-order mark kept as text).
         await page.evaluate(`(() => {
           window.csvFiles = [];
           HTMLAnchorElement.prototype.click = function () {
-            window.csvFiles.push(fetch(this.href).then((r) => r.text()).then((text) => ({ name: this.download, text })));
+            window.csvFiles.push(fetch(this.href).then((r) => r.arrayBuffer()).then((bytes) => ({ name: this.download, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) })));
           };
         })()`);
         await page.click('[data-view="sites"] .actions button:last-child');
