@@ -83,6 +83,13 @@ export default defineConfig({
       // The first matching alias wins: ours goes before the polyfill module's.
       const rest = !alias ? [] : Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
       config.resolve = { ...config.resolve, alias: [own, ...rest] };
+      // Every byte of it is read before the page paints: terser's extra passes
+      // make it about 5% smaller than the default minifier, on this script only.
+      config.build = {
+        ...config.build,
+        minify: 'terser',
+        terserOptions: { compress: { passes: 3, pure_getters: true }, mangle: { toplevel: true } },
+      };
     },
   },
   manifest: ({ browser }) => ({

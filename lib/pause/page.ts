@@ -1,11 +1,15 @@
 import { browser } from 'wxt/browser';
 import type { ScriptLife } from '../browser/script-life';
 import { sendGuardMessage } from '../browser/guard-messages';
+import { publishDecision } from './decision-bus';
 import { startPauseGuard } from './guard';
-import { startCheckIns } from './check-in-watch';
 import { readPauseState, watchPauseState } from './state';
 
-/** Guards this page of a chosen feed site with the real browser behind it, for as long as `life` lasts. */
+/**
+ * Guards this page of a chosen feed site with the real browser behind it, for
+ * as long as `life` lasts. Its decisions go to the check-in while scrolling
+ * (check-in-page.ts), a script of its own that loads once the page is idle.
+ */
 export function guardThisPage(life: ScriptLife): void {
   startPauseGuard({
     win: window,
@@ -16,6 +20,6 @@ export function guardThisPage(life: ScriptLife): void {
     pauseUrl: (params) => `${browser.runtime.getURL('/pause.html')}?${params}`,
     now: Date.now,
     life,
-    onDecision: startCheckIns({ win: window, life, cardUrl: (params) => `${browser.runtime.getURL('/check-in.html')}?${params}`, now: Date.now }),
+    onDecision: publishDecision,
   });
 }

@@ -10,6 +10,9 @@ export const PAUSE_SCRIPT_FILE = 'content-scripts/guard.js';
 /** The meeting cards' content script. */
 export const MEETING_SCRIPT_ID = 'pause-moment-meeting';
 export const MEETING_SCRIPT_FILE = 'content-scripts/meeting.js';
+/** The check-in while scrolling, beside the feed pause on the same sites. */
+export const CHECK_IN_SCRIPT_ID = 'pause-moment-check-in';
+export const CHECK_IN_SCRIPT_FILE = 'content-scripts/scroll-check.js';
 
 /**
  * When each kind's script runs, as registered and as the entrypoints declare:
@@ -19,10 +22,18 @@ export const MEETING_SCRIPT_FILE = 'content-scripts/meeting.js';
  * Firefox sometimes lost the user's focus: seen in the meetings e2e).
  */
 export const SCRIPT_RUN_AT = { feed: 'document_start', meeting: 'document_start' } as const satisfies Record<SiteKind, RunAt>;
+/**
+ * The check-in counts scrolling inside an open time, which only starts once
+ * the page is up: it loads when the page is idle, so the feed pause that runs
+ * before the first paint carries none of it.
+ */
+export const CHECK_IN_RUN_AT = 'document_idle' satisfies RunAt;
 
 /** Which script runs on which kind of site. */
 const SCRIPTS: ReadonlyArray<RegisteredScript & { kind: SiteKind }> = [
   { kind: 'feed', id: PAUSE_SCRIPT_ID, file: PAUSE_SCRIPT_FILE, name: 'guard', runAt: SCRIPT_RUN_AT.feed },
+  // After the feed pause, so an open tab gets the guard before its check-in.
+  { kind: 'feed', id: CHECK_IN_SCRIPT_ID, file: CHECK_IN_SCRIPT_FILE, name: 'scroll-check', runAt: CHECK_IN_RUN_AT },
   { kind: 'meeting', id: MEETING_SCRIPT_ID, file: MEETING_SCRIPT_FILE, name: 'meeting', runAt: SCRIPT_RUN_AT.meeting },
 ];
 
@@ -80,6 +91,6 @@ export function reconcileRegistration(port: ScriptingPort, settings: Settings): 
       // A tab that cannot take a script (a closing tab, an error page) must not stop the others.
       await Promise.allSettled(tabs.map((tabId) => port.inject(tabId, script)));
     }
-    return wanted.flatMap((s) => s.matches);
+    return wanted.filter((s) => s.id !== CHECK_IN_SCRIPT_ID).flatMap((s) => s.matches);
   });
 }

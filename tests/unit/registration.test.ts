@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { MEETING_SCRIPT_FILE, MEETING_SCRIPT_ID, PAUSE_SCRIPT_FILE, PAUSE_SCRIPT_ID, reconcileRegistration, SCRIPT_RUN_AT } from '@/lib/sites/registration';
+import {
+  CHECK_IN_RUN_AT,
+  CHECK_IN_SCRIPT_FILE,
+  CHECK_IN_SCRIPT_ID,
+  MEETING_SCRIPT_FILE,
+  MEETING_SCRIPT_ID,
+  PAUSE_SCRIPT_FILE,
+  PAUSE_SCRIPT_ID,
+  reconcileRegistration,
+  SCRIPT_RUN_AT,
+} from '@/lib/sites/registration';
 import type { CurrentRegistration, ScriptingPort } from '@/lib/browser/ports';
 import type { Settings, TriggerSite } from '@/lib/settings/settings';
 import { siteFromPreset } from '@/lib/sites/trigger-sites';
@@ -59,8 +69,10 @@ describe('reconcileRegistration', () => {
     const meet = { ...siteFromPreset(presetById('x')!), id: 'm', kind: 'meeting' as const, presetId: 'meet', patterns: ['meet.google.com'] };
     const { port, runAt } = fakePort();
     await reconcileRegistration(port, { ...settings, sites: [...settings.sites, meet] });
-    expect(runAt).toEqual({ [PAUSE_SCRIPT_ID]: SCRIPT_RUN_AT.feed, [MEETING_SCRIPT_ID]: SCRIPT_RUN_AT.meeting });
+    expect(runAt).toEqual({ [PAUSE_SCRIPT_ID]: SCRIPT_RUN_AT.feed, [CHECK_IN_SCRIPT_ID]: CHECK_IN_RUN_AT, [MEETING_SCRIPT_ID]: SCRIPT_RUN_AT.meeting });
     expect(SCRIPT_RUN_AT.feed).toBe('document_start');
+    // The check-in while scrolling waits for the page: nothing of it runs before the first paint.
+    expect(CHECK_IN_RUN_AT).toBe('document_idle');
   });
 
   it('registers the script on enabled, granted sites only, changing its old registration in place', async () => {
@@ -71,6 +83,8 @@ describe('reconcileRegistration', () => {
       'registered',
       `update ${PAUSE_SCRIPT_ID} *://*.x.com/* *://*.youtube.com/* ${PAUSE_SCRIPT_FILE}`,
       'tabsMatching *://*.x.com/* *://*.youtube.com/*',
+      `register ${CHECK_IN_SCRIPT_ID} *://*.x.com/* *://*.youtube.com/* ${CHECK_IN_SCRIPT_FILE}`,
+      'tabsMatching *://*.x.com/* *://*.youtube.com/*',
     ]);
   });
 
@@ -80,7 +94,7 @@ describe('reconcileRegistration', () => {
     log.length = 0;
     const withSchedule: Settings = { ...settings, sites: settings.sites.map((s) => ({ ...s, waitSeconds: 3 })) };
     await reconcileRegistration(port, withSchedule);
-    expect(log).toEqual(['registered', `tabsMatching ${matches.join(' ')}`]);
+    expect(log).toEqual(['registered', `tabsMatching ${matches.join(' ')}`, `tabsMatching ${matches.join(' ')}`]);
   });
 
   it('never takes a script away to change it: adding or removing a site updates it in place', async () => {
@@ -88,7 +102,7 @@ describe('reconcileRegistration', () => {
     await reconcileRegistration(port, settings);
     await reconcileRegistration(port, { ...settings, sites: [preset('x')] });
     await reconcileRegistration(port, { ...settings, sites: [preset('x'), preset('reddit')] });
-    expect(log.filter((l) => /^(register|update|unregister) /.test(l))).toEqual([
+    expect(log.filter((l) => new RegExp(`^(register|update|unregister) ${PAUSE_SCRIPT_ID} `).test(l))).toEqual([
       `register ${PAUSE_SCRIPT_ID} *://*.x.com/* *://*.youtube.com/* ${PAUSE_SCRIPT_FILE}`,
       `update ${PAUSE_SCRIPT_ID} *://*.x.com/* ${PAUSE_SCRIPT_FILE}`,
       `update ${PAUSE_SCRIPT_ID} *://*.reddit.com/* *://*.x.com/* ${PAUSE_SCRIPT_FILE}`,
@@ -123,7 +137,7 @@ describe('reconcileRegistration', () => {
   it('runs the script in every matching open tab, even when one of them refuses', async () => {
     const { port, log } = fakePort({ tabs: [1, 2, 3], failingTabs: [1] });
     await expect(reconcileRegistration(port, { sites: [preset('reddit')], meetings: { unmuteCard: false, afterCall: 'some' } })).resolves.toEqual(['*://*.reddit.com/*']);
-    expect(log.filter((l) => l.startsWith('inject'))).toEqual([1, 2, 3].map((t) => `inject ${t} ${PAUSE_SCRIPT_FILE}`));
+    expect(log.filter((l) => l.startsWith('inject'))).toEqual([PAUSE_SCRIPT_FILE, CHECK_IN_SCRIPT_FILE].flatMap((file) => [1, 2, 3].map((t) => `inject ${t} ${file}`)));
   });
 
   it('runs overlapping calls one after the other, the last settings winning', async () => {
@@ -142,10 +156,16 @@ describe('reconcileRegistration', () => {
       `register ${PAUSE_SCRIPT_ID} *://*.reddit.com/* ${PAUSE_SCRIPT_FILE}`,
       'tabsMatching *://*.reddit.com/*',
       `inject 1 ${PAUSE_SCRIPT_FILE}`,
+      `register ${CHECK_IN_SCRIPT_ID} *://*.reddit.com/* ${CHECK_IN_SCRIPT_FILE}`,
+      'tabsMatching *://*.reddit.com/*',
+      `inject 1 ${CHECK_IN_SCRIPT_FILE}`,
       'registered',
       `update ${PAUSE_SCRIPT_ID} *://*.bsky.app/* ${PAUSE_SCRIPT_FILE}`,
       'tabsMatching *://*.bsky.app/*',
       `inject 1 ${PAUSE_SCRIPT_FILE}`,
+      `update ${CHECK_IN_SCRIPT_ID} *://*.bsky.app/* ${CHECK_IN_SCRIPT_FILE}`,
+      'tabsMatching *://*.bsky.app/*',
+      `inject 1 ${CHECK_IN_SCRIPT_FILE}`,
     ]);
   });
 
