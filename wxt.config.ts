@@ -64,12 +64,19 @@ open.onsuccess = () => {
 
 export default defineConfig({
   modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill'],
+  // Svelte builds each component's DOM node by node instead of parsing an HTML
+  // string through innerHTML, which addons.mozilla.org's linter flags (Svelte's
+  // compilerOptions.fragments, since 5.33).
+  svelte: { vite: { compilerOptions: { fragments: 'tree' } } },
   // MV2 silently drops optional_host_permissions, so Firefox is built as MV3 too.
   manifestVersion: 3,
   imports: false,
   outDir: testBuild ? '.output-test' : '.output',
   // Read in code as import.meta.env.PAUSE_MOMENT_TEST (declared in env.d.ts): true in a test build.
   vite: () => ({ define: { 'import.meta.env.PAUSE_MOMENT_TEST': JSON.stringify(testBuild) } }),
+  // The sources addons.mozilla.org rebuilds the Firefox zip from: everything the
+  // build reads, without the tests and the README's images.
+  zip: { excludeSources: ['docs/**', 'tests/**'] },
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       if (testBuild) files.push(...benchBlankPage);
@@ -98,10 +105,21 @@ export default defineConfig({
     permissions: ['storage', 'scripting', 'alarms', 'unlimitedStorage', 'activeTab'],
     optional_host_permissions: ['*://*/*'],
     ...(testBuild ? { host_permissions: ['*://127.0.0.1/*', '*://localhost/*', ...meetingOrigins] } : {}),
+    homepage_url: 'https://pausemoment.app/',
     web_accessible_resources: [
       // The pause lives in an extension page so the site can neither read nor
-      // click it. It has to be framable by any site the user chooses.
-      { resources: ['pause.html', 'meeting-card.html', 'check-in.html'], matches: ['<all_urls>'] },
+      // click it. It has to be framable by any site the user chooses, so it
+      // cannot be kept from other sites by `matches`. In Chromium, whose
+      // extension ids are fixed, the pages load only through the dynamic URL
+      // runtime.getURL gives, which changes every session, so a site cannot
+      // probe for them by their static URL (extensions/common/api/
+      // web_accessible_resources.idl, use_dynamic_url). Firefox's extension
+      // URLs carry a random id per install already (MDN, web_accessible_resources).
+      {
+        resources: ['pause.html', 'meeting-card.html', 'check-in.html'],
+        matches: ['<all_urls>'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
     ],
     action: { default_title: 'Pause Moment' },
     // Declared through the commands API so the user can change the shortcut in the browser.
@@ -111,16 +129,21 @@ export default defineConfig({
         description: 'Pause before agreeing (in a web meeting)',
       },
     },
+    // The oldest versions that have everything Pause Moment uses: CSS light-dark() (Chrome 123,
+    // Firefox 120), AbortSignal.any (Chrome 116, Firefox 124), :has() (Chrome 105, Firefox 121), and
+    // Firefox's data_collection_permissions (Firefox 140, Firefox for Android 142), per MDN's
+    // browser compatibility data; web-ext lint checks the manifest keys against them.
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'pause-moment@pausemoment.app',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : { minimum_chrome_version: '123' }),
   }),
 });

@@ -1,0 +1,76 @@
+/**
+ * A site must not be able to tell that Pause Moment is installed. The pause,
+ * meeting card and check-in pages have to be framable by any site the user
+ * chooses; a page that knows their address in the extension must still fail
+ * to load them, while the pause on a chosen site keeps working.
+ *
+ * Chromium gives an extension the same id everywhere, so its pages' static
+ * addresses are known to every site: there they load only through the
+ * session's dynamic URL (`use_dynamic_url` in wxt.config.ts). Firefox has no
+ * static address to probe: it makes up the extension's UUID for each browser
+ * instance, "to prevent websites from fingerprinting a browser by examining
+ * the extensions it has installed", and has no use_dynamic_url (MDN,
+ * manifest.json/web_accessible_resources, and its compatibility table). Its
+ * test harness pins that UUID, so a page there could know it: the check runs
+ * in Chromium only.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'puppeteer-core';
+import { launch, startFixtureServer, type BrowserKind, type FixtureServer, type Harness } from './harness/index.ts';
+import { addSiteInOptions, testBuild, waitForPause, waitForRegistered } from './pause-driver.ts';
+
+/** What a page gets when it asks for `urls` the ways a fingerprinting script would: a fetch, and a frame. */
+const PROBE = `async (urls) => {
+  const results = [];
+  for (const url of urls) {
+    const fetched = await fetch(url).then((r) => 'fetched ' + r.status, () => 'refused');
+    results.push({ url, fetched });
+  }
+  return results;
+}`;
+
+for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
+  const skip = kind === 'firefox' ? 'Firefox makes up the address per install (MDN); the test harness pins it' : false;
+  describe(`the extension's pages, seen from a site, in ${kind}`, { timeout: 120_000, skip }, () => {
+    let h: Harness;
+    let chosen: FixtureServer;
+    let other: FixtureServer;
+    let pages: Page[] = [];
+
+    before(async () => {
+      chosen = await startFixtureServer();
+      other = await startFixtureServer({}, { host: '127.0.0.2' });
+      h = await launch(kind, testBuild(kind));
+    });
+    after(async () => {
+      for (const p of pages) await p.close().catch(() => undefined);
+      await h?.close();
+      await chosen?.close();
+      await other?.close();
+    });
+
+    it('cannot be loaded by their address from a page, even on a chosen site, while the pause still shows there', async () => {
+      await addSiteInOptions(h, '127.0.0.1');
+      await waitForRegistered(h, '*://127.0.0.1/*');
+      const paused = await h.browser.newPage();
+      pages.push(paused);
+      await paused.goto(chosen.url('/feed.html'));
+      // The pause shows in its frame: the extension's own way of loading the page works.
+      await waitForPause(paused, h);
+
+      const addresses = ['/pause.html', '/meeting-card.html', '/check-in.html'].map((p) => h.extensionUrl(p));
+      const elsewhere = await h.browser.newPage();
+      pages.push(elsewhere);
+      await elsewhere.goto(other.url('/elsewhere.html'));
+      for (const page of [elsewhere, paused]) {
+        const results = (await page.evaluate(`(${PROBE})(${JSON.stringify(addresses)})`)) as Array<{ url: string; fetched: string }>;
+        assert.deepEqual(
+          results.map((r) => r.fetched),
+          addresses.map(() => 'refused'),
+          `a page at ${page.url()} could load ${JSON.stringify(results)}`,
+        );
+      }
+    });
+  });
+}
