@@ -63,7 +63,9 @@ open.onsuccess = () => {
 ];
 
 export default defineConfig({
-  modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill'],
+  // Every word a person reads comes from locales/<language>.yml through the browser's own
+  // i18n (browser.i18n, in the browser's language), through `i18n` from '#i18n'.
+  modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Svelte builds each component's DOM node by node instead of parsing an HTML
   // string through innerHTML, which addons.mozilla.org's linter flags (Svelte's
   // compilerOptions.fragments, since 5.33).
@@ -100,8 +102,9 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: 'Pause Moment',
-    description: 'A calm pause before you scroll or agree: is this really my choice?',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'scripting', 'alarms', 'unlimitedStorage', 'activeTab'],
     optional_host_permissions: ['*://*/*'],
     ...(testBuild ? { host_permissions: ['*://127.0.0.1/*', '*://localhost/*', ...meetingOrigins] } : {}),
@@ -121,12 +124,12 @@ export default defineConfig({
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },
     ],
-    action: { default_title: 'Pause Moment' },
+    action: { default_title: '__MSG_extName__' },
     // Declared through the commands API so the user can change the shortcut in the browser.
     commands: {
       [PAUSE_COMMAND]: {
         suggested_key: { default: 'Alt+Shift+P' },
-        description: 'Pause before agreeing (in a web meeting)',
+        description: '__MSG_commandPause__',
       },
     },
     // The oldest versions that have everything Pause Moment uses: CSS light-dark() (Chrome 123,

@@ -9,6 +9,7 @@ import { newReflection } from '../journal/reflection';
 import { getSettings } from '../settings/store';
 import { siteForUrl } from '../sites/trigger-sites';
 import type { Sender } from '../browser/messages';
+import { isOwnPage } from '../browser/own-page';
 
 /** Longest line kept from a meeting card. */
 export const MEETING_NOTE_MAX = 500;
@@ -18,9 +19,8 @@ export const MEETING_NOTE_MAX = 500;
  * in a tab that is on one of the user's enabled meeting sites.
  */
 export async function tabForCardSender(sender: Sender): Promise<{ tabId: number; url: string } | undefined> {
-  const pageUrl = browser.runtime.getURL('/meeting-card.html');
   const url = sender.tab?.url;
-  if (!sender.url?.startsWith(pageUrl) || sender.tab?.id == null || !url) return undefined;
+  if (!isOwnPage(sender.url, '/meeting-card.html') || sender.tab?.id == null || !url) return undefined;
   if (!siteForUrl(await getSettings(), url, 'meeting')) return undefined;
   return { tabId: sender.tab.id, url };
 }

@@ -15,6 +15,7 @@ import { getSettings } from '../settings/store';
 import { rulesOf } from '../sites/trigger-sites';
 import { urlMatchesSite } from '../sites/site-rules';
 import { isOpenNow, newOpenTime, openTimeAlarmName, normaliseOpenTimes, siteIdOfAlarm, type OpenTimes } from './open-time';
+import { isOwnPage } from '../browser/own-page';
 
 /**
  * The site a pause message may act on: only our own pause page, framed in a
@@ -31,7 +32,7 @@ export async function siteForPauseSender(
 
 /** The site a message from our own `page`, framed in a tab that is on that site, may act on; anything else gets undefined. */
 export async function siteForFramedSender(sender: Sender, page: '/pause.html' | '/check-in.html', siteId: string): Promise<{ site: TriggerSite; tabId: number } | undefined> {
-  if (!sender.url?.startsWith(browser.runtime.getURL(page)) || sender.tab?.id == null) return undefined;
+  if (!isOwnPage(sender.url, page) || sender.tab?.id == null) return undefined;
   const site = (await getSettings()).sites.find((s) => s.id === siteId);
   if (!site) return undefined;
   // The browser reports the tab's address because we hold access to the site; without it, refuse.

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { FrictionRule } from '../settings/friction-rule';
 import type { PauseRecord } from './log';
 
@@ -58,7 +59,8 @@ export function frictionWait(
   return { waitSeconds: Math.max(baseSeconds, grown), steps, sinceNote: lastNote >= 0 };
 }
 
-const ORDINALS = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth'];
+/** Visits named in words ("Third visit"), up to this many; later ones by number. */
+const NAMED_VISITS = 10;
 
 /**
  * Why this pause waits longer than the site's own wait, in one line ("Third
@@ -66,7 +68,7 @@ const ORDINALS = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seven
  */
 export function frictionReason(wait: FrictionWait, baseSeconds: number): string | undefined {
   if (wait.steps === 0 || wait.waitSeconds <= baseSeconds) return undefined;
-  const visit = wait.steps + 1;
-  const which = visit <= ORDINALS.length ? `${ORDINALS[visit - 1]} visit` : `Visit ${visit}`;
-  return `${which} today${wait.sinceNote ? ' since your note' : ''}, so a longer breath: ${wait.waitSeconds} s.`;
+  const n = wait.steps + 1;
+  const visit = n <= NAMED_VISITS ? i18n.t(`pause.visit.${(n - 1) as 0}`) : i18n.t('pause.visitN', { n });
+  return i18n.t(wait.sinceNote ? 'pause.longerWaitSinceNote' : 'pause.longerWait', { visit, seconds: wait.waitSeconds });
 }

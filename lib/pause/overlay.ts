@@ -1,4 +1,6 @@
+import { i18n } from '#i18n';
 import { setImportantStyles } from '../browser/css';
+import { uiLanguage } from '../browser/language';
 
 /**
  * The cover a site's page shows while paused: one host element in the page,
@@ -173,7 +175,7 @@ export function createPauseOverlay(doc: Document): PauseOverlay {
   // The pause page says all this to a screen reader once it is up.
   const card = doc.createElement('div');
   card.setAttribute('aria-hidden', 'true');
-  card.lang = 'en';
+  card.lang = uiLanguage();
   setImportantStyles(card, CARD);
   const breath = card.appendChild(doc.createElement('div'));
   setImportantStyles(breath, BREATH);
@@ -356,7 +358,7 @@ export function createPauseOverlay(doc: Document): PauseOverlay {
         frame = doc.createElement('iframe');
         frame.dataset.src = frameUrl;
         setImportantStyles(frame, FRAME);
-        frame.setAttribute('title', 'Pause Moment: is this really my choice?');
+        frame.setAttribute('title', i18n.t('pause.frameTitle'));
         frame.addEventListener('load', () => frame?.focus());
         frame.src = frameUrl;
         dialog.appendChild(frame);

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { Reflection } from '../journal/reflection';
 import { turnOf } from './question';
 
@@ -61,5 +62,5 @@ export function chooseWords(
 export function wordsIntro(at: number, now: number, locale?: string): string {
   const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();
   const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', ...(sameYear ? {} : { year: 'numeric' }) }).format(at);
-  return `You wrote on ${date}:`;
+  return i18n.t('pause.wordsIntro', { date });
 }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { PauseStyle } from '../browser/messages';
 import { WAIT_SECONDS } from '../settings/settings';
 import { PAUSE_STYLES, stylesOf } from '../settings/site-options';
@@ -63,14 +64,15 @@ export function breathSeconds(style: PauseStyle | undefined): number {
   return style === 'long-breath' ? 12 : 8;
 }
 
-const WHY: Record<PauseStyle, string> = {
-  question: '',
-  'intention-first': ' First: what did you come for?',
-  words: ' Your own words come first.',
-  'long-breath': ' A longer, slower breath.',
-};
+const WHY = {
+  question: undefined,
+  'intention-first': 'pause.styleWhy.intentionFirst',
+  words: 'pause.styleWhy.words',
+  'long-breath': 'pause.styleWhy.longBreath',
+} as const satisfies Record<PauseStyle, string | undefined>;
 
 /** What a pause says the first time its style shows. */
 export function styleNote(style: PauseStyle): string {
-  return `A different pause today, so it stays fresh.${WHY[style]}`;
+  const why = WHY[style];
+  return why ? `${i18n.t('pause.styleNote')} ${i18n.t(why)}` : i18n.t('pause.styleNote');
 }

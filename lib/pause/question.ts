@@ -1,5 +1,10 @@
-import { DEFAULT_QUESTION } from '../settings/site-options';
+import { i18n } from '#i18n';
 import type { TriggerSite } from '../settings/settings';
+
+/** The question a pause asks unless the user wrote their own, in the browser's language. */
+export function defaultQuestion(): string {
+  return i18n.t('pause.question');
+}
 
 /**
  * The question one pause asks: the default, or one of the user's own for the
@@ -8,7 +13,7 @@ import type { TriggerSite } from '../settings/settings';
  */
 export function questionFor(site: Pick<TriggerSite, 'questions'> | undefined, pauseId: string): string {
   const questions = site?.questions ?? [];
-  if (questions.length === 0) return DEFAULT_QUESTION;
+  if (questions.length === 0) return defaultQuestion();
   return questions[turnOf(pauseId, questions.length)]!;
 }
 

@@ -45,8 +45,6 @@ export type IntentionMode = 'off' | 'optional' | 'required';
 
 export const INTENTION_MODES: readonly IntentionMode[] = ['off', 'optional', 'required'];
 
-/** The question a pause asks unless the user wrote their own. */
-export const DEFAULT_QUESTION = 'Is this really my choice?';
 
 /** How many questions a site keeps, and how long each may be. */
 export const QUESTIONS = { max: 5, length: 120 } as const;

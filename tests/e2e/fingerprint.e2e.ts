@@ -17,8 +17,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { launch, startFixtureServer, type BrowserKind, type FixtureServer, type Harness } from './harness/index.ts';
-import { addSiteInOptions, testBuild, waitForPause, waitForRegistered } from './pause-driver.ts';
+import { launch, startFixtureServer, waitFor, type BrowserKind, type FixtureServer, type Harness } from './harness/index.ts';
+import { addSiteInOptions, clickInPause, pauseIdOf, pauseRecords, testBuild, waitForPause, waitForPauseRecord, waitForRegistered } from './pause-driver.ts';
 
 /** What a page gets when it asks for `urls` the ways a fingerprinting script would: a fetch, and a frame. */
 const PROBE = `async (urls) => {
@@ -50,14 +50,14 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       await other?.close();
     });
 
-    it('cannot be loaded by their address from a page, even on a chosen site, while the pause still shows there', async () => {
+    it('cannot be loaded by their address from a page, even on a chosen site, while the pause there still shows and records Leave', async () => {
       await addSiteInOptions(h, '127.0.0.1');
       await waitForRegistered(h, '*://127.0.0.1/*');
       const paused = await h.browser.newPage();
       pages.push(paused);
       await paused.goto(chosen.url('/feed.html'));
       // The pause shows in its frame: the extension's own way of loading the page works.
-      await waitForPause(paused, h);
+      const frame = await waitForPause(paused, h);
 
       const addresses = ['/pause.html', '/meeting-card.html', '/check-in.html'].map((p) => h.extensionUrl(p));
       const elsewhere = await h.browser.newPage();
@@ -71,6 +71,11 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
           `a page at ${page.url()} could load ${JSON.stringify(results)}`,
         );
       }
+      // And the background still hears the pause page by its dynamic address: Leave is recorded.
+      const id = await pauseIdOf(frame);
+      await clickInPause(paused, frame, 'Leave');
+      await waitForPauseRecord(h, id);
+      await waitFor(async () => (await pauseRecords(h)).find((r) => r.id === id)?.choice === 'leave', { message: 'Leave in the pause log' });
     });
   });
 }
