@@ -34,6 +34,14 @@ export interface LaunchOptions {
    * extension's frames in other tabs too.
    */
   processPerSite?: boolean;
+  /**
+   * The browser's UI language, which the extension's i18n follows (e.g. `de`).
+   * Debian's Chromium takes it from the `LANGUAGE` environment variable, with
+   * `chromium-l10n` installed (it ignores `--lang` headless); Firefox from the
+   * `intl.locale.requested` pref, with the language pack Debian ships as
+   * `firefox-esr-l10n-<lang>` in its app extensions folder.
+   */
+  language?: string;
 }
 
 /** A launched browser with one unpacked extension installed. */
@@ -105,7 +113,7 @@ export function geckoId(dir: string): string {
  */
 export function startBrowser(
   kind: BrowserKind,
-  opts: Pick<LaunchOptions, 'userDataDir' | 'firefoxPrefs' | 'timeout' | 'hostedSites' | 'showScrollbars' | 'processPerSite'> & { firefoxUuids?: Record<string, string> } = {},
+  opts: Pick<LaunchOptions, 'userDataDir' | 'firefoxPrefs' | 'timeout' | 'hostedSites' | 'showScrollbars' | 'processPerSite' | 'language'> & { firefoxUuids?: Record<string, string> } = {},
 ): Promise<Browser> {
   const timeout = opts.timeout ?? 20_000;
   if (kind === 'chromium') {
@@ -118,6 +126,7 @@ export function startBrowser(
       enableExtensions: true,
       args: [...chromiumArgs(opts.hostedSites), ...(opts.processPerSite ? ['--process-per-site'] : [])],
       ...(opts.showScrollbars ? { ignoreDefaultArgs: ['--hide-scrollbars'] } : {}),
+      ...(opts.language ? { env: { ...process.env, LANGUAGE: opts.language } } : {}),
       userDataDir: opts.userDataDir,
       timeout,
     });
@@ -132,7 +141,12 @@ export function startBrowser(
     // settings server pref (release builds ignore it otherwise).
     env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
     userDataDir: opts.userDataDir,
-    extraPrefsFirefox: { ...firefoxPrefs(opts.firefoxUuids ?? {}), ...opts.hostedSites?.firefoxPrefs, ...opts.firefoxPrefs },
+    extraPrefsFirefox: {
+      ...firefoxPrefs(opts.firefoxUuids ?? {}),
+      ...opts.hostedSites?.firefoxPrefs,
+      ...(opts.language ? { 'intl.locale.requested': opts.language } : {}),
+      ...opts.firefoxPrefs,
+    },
     // BiDi session capability: Firefox then accepts the hosted sites' self-signed
     // certificate, HSTS-preloaded hosts included.
     ...(opts.hostedSites ? { acceptInsecureCerts: true } : {}),
