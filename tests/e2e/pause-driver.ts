@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { PNG } from 'pngjs';
 import { extensionStorage, openExtensionPage, readIndexedDb, sleep, waitFor, waitForExtensionFrame, type BrowserKind, type Harness } from './harness/index.ts';
+import { CHECK_IN_SCRIPT_ID, PAUSE_SCRIPT_ID } from '../../lib/sites/registration.ts';
 
 /** A page whose red body arrives slowly, chunk by chunk, as on a slow network. */
 export const SLOW_PAGE = {
@@ -178,18 +179,36 @@ export async function waitForLetIn(page: Page, timeout = 8000): Promise<void> {
   await waitForNoPause(page, timeout);
 }
 
-/** Waits until the extension has the pause registered for `pattern` (e.g. `*://127.0.0.1/*`): pages loaded from then on get the guard. */
+/**
+ * Waits until the extension has the pause registered for `pattern` (e.g. `*://127.0.0.1/*`), with the
+ * check-in while scrolling beside it on a feed site: pages loaded from then on get both.
+ */
 export async function waitForRegistered(h: Harness, pattern: string): Promise<void> {
-  await waitFor(async () => (await registeredMatches(h)).includes(pattern), { timeout: 10_000, message: `the pause to be registered for ${pattern}` });
+  await waitFor(
+    async () => {
+      const byId = await registeredById(h);
+      const feed = byId[PAUSE_SCRIPT_ID]?.includes(pattern);
+      return feed ? !!byId[CHECK_IN_SCRIPT_ID]?.includes(pattern) : (await registeredMatches(h)).includes(pattern);
+    },
+    { timeout: 10_000, message: `the pause to be registered for ${pattern}` },
+  );
 }
 
-/** The match patterns of the extension's registered content scripts (the pause's and the meetings'), sorted. */
-export async function registeredMatches(h: Harness): Promise<string[]> {
-  const matches = await inExtension<string[]>(
+/** The match patterns of each registered content script, by its id. */
+async function registeredById(h: Harness): Promise<Record<string, string[]>> {
+  return inExtension<Record<string, string[]>>(
     h,
-    `async () => (await (globalThis.browser ?? chrome).scripting.getRegisteredContentScripts()).flatMap((s) => s.matches)`,
+    `async () => Object.fromEntries((await (globalThis.browser ?? chrome).scripting.getRegisteredContentScripts()).map((s) => [s.id, s.matches]))`,
   );
-  return matches.sort();
+}
+
+/** The match patterns of the extension's registered content scripts (the pause's and the meetings'; the check-in follows the pause), sorted. */
+export async function registeredMatches(h: Harness): Promise<string[]> {
+  const byId = await registeredById(h);
+  return Object.entries(byId)
+    .filter(([id]) => id !== CHECK_IN_SCRIPT_ID)
+    .flatMap(([, matches]) => matches)
+    .sort();
 }
 
 /** Runs `source` (a function expression) with `args` in an extension page. */
