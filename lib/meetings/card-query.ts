@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { clipWhole } from '../browser/text';
 import type { MeetingMoment } from '../browser/messages';
 
@@ -17,12 +18,12 @@ export function readMeetingCardQuery(search: string): MeetingCardQuery {
   return { moment, platform: clipWhole(q.get('platform') ?? '', 40), label: clipWhole(q.get('label') ?? 'the meeting', 60) };
 }
 
-/** The question each card asks. */
+/** The question each card asks, in the browser's language. */
 export const MEETING_PROMPTS: Record<MeetingMoment, string> = {
-  before: 'What do I want from this meeting? What will I not agree to without thinking?',
-  during: 'Is this really my choice?',
-  unmute: 'A breath before speaking.',
-  after: "Did I agree to anything I didn't choose?",
+  before: i18n.t('meetings.prompt.before'),
+  during: i18n.t('meetings.prompt.during'),
+  unmute: i18n.t('meetings.prompt.unmute'),
+  after: i18n.t('meetings.prompt.after'),
 };
 
 /** How long a card stays when the user does nothing: one slow breath, or three seconds on unmute. */

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { MeetingMoment, MeetingReading } from '../browser/messages';
 import type { ScriptLife } from '../browser/script-life';
 import { placeCard, type Rect } from './placement';
@@ -181,7 +182,7 @@ export function startMeetingGuard(env: MeetingEnv): void {
   );
   void env.chipPosition().then((p) => {
     if (life.signal.aborted) return;
-    chip = createChip(doc, p ?? CHIP_DEFAULT, () => open('during', true), (moved) => env.saveChipPosition(moved), 'Pause Moment: pause before agreeing');
+    chip = createChip(doc, p ?? CHIP_DEFAULT, () => open('during', true), (moved) => env.saveChipPosition(moved), i18n.t('meetings.chip'));
   });
   doc.addEventListener(
     'click',

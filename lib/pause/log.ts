@@ -5,6 +5,7 @@ import { idTimePrefix, timeSortableId } from '../browser/ids';
 import { createTalliedStore, rollupsBetween } from '../browser/tallied-store';
 import type { DayRollup } from '../browser/rollups';
 import { pauseTally } from './tally';
+import { i18n } from '#i18n';
 
 /**
  * What the user did at a pause. `none` until they choose (or if they never
@@ -220,9 +221,10 @@ export function summarisePauses(all: readonly PauseRecord[]): PauseSummary {
  */
 export function describeToday({ pauses, leaves }: Pick<PauseSummary, 'pauses' | 'leaves'>): string {
   if (pauses <= 0) return '';
-  const count = `${pauses} ${pauses === 1 ? 'pause' : 'pauses'} today.`;
+  const count = i18n.t('popup.today', pauses, { pauses });
   if (leaves <= 0) return count;
-  return `${count} You left after ${pauses === 1 ? 'it' : leaves === pauses ? 'each' : leaves}.`;
+  const left = pauses === 1 ? i18n.t('popup.leftAfterIt') : leaves === pauses ? i18n.t('popup.leftAfterEach') : i18n.t('popup.leftAfterSome', { leaves });
+  return `${count} ${left}`;
 }
 
 /** Local midnight of the day containing `now`. */

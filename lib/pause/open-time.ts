@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { oneLine } from '../browser/text';
 import type { OpenTime, OpenTimes } from '../settings/storage-registry';
 
@@ -56,7 +57,7 @@ export function siteIdOfAlarm(name: string): string | undefined {
 
 /** Human text for what is left, e.g. "12 min left" or "40 s left". */
 export function formatRemaining(ms: number): string {
-  if (ms <= 0) return 'ended';
-  if (ms < 60_000) return `${Math.ceil(ms / 1000)} s left`;
-  return `${Math.ceil(ms / 60_000)} min left`;
+  if (ms <= 0) return i18n.t('popup.ended');
+  if (ms < 60_000) return i18n.t('popup.secondsLeft', { seconds: Math.ceil(ms / 1000) });
+  return i18n.t('popup.minutesLeft', { minutes: Math.ceil(ms / 60_000) });
 }

@@ -1,7 +1,7 @@
 import { isTimeSortableId } from '../browser/ids';
 import type { PauseReason } from '../browser/messages';
 import { isSnoozeRecord, type PauseChoice, type PauseLogEntry, type PauseRecord, type SnoozeRecord } from './log';
-import { SNOOZE_LABELS } from './snooze';
+import { isSnoozeLength } from './snooze';
 import { INTENTION_MAX } from './open-time';
 
 const REASONS: readonly PauseReason[] = ['arrived', 'window-ended'];
@@ -78,7 +78,7 @@ export function snoozeRecordProblem(value: unknown): string | undefined {
   if (!isTimeSortableId(p.id)) return 'has no valid id';
   if (!isTime(p.startedAt)) return 'has no valid startedAt time';
   if (!isTime(p.until) || p.until < p.startedAt) return 'has no valid until time';
-  if (typeof p.length !== 'string' || !Object.hasOwn(SNOOZE_LABELS, p.length)) return 'has an unknown length';
+  if (typeof p.length !== 'string' || !isSnoozeLength(p.length)) return 'has an unknown length';
   if (p.siteId !== undefined && (!isBoundedString(p.siteId, NAME_MAX) || p.siteId === '')) return 'has an invalid siteId';
   if ((p.siteLabel === undefined) !== (p.siteId === undefined) || (p.siteLabel !== undefined && !isBoundedString(p.siteLabel, NAME_MAX))) return 'has an invalid siteLabel';
   if (p.endedEarlyAt !== undefined && !isTime(p.endedEarlyAt)) return 'has an invalid endedEarlyAt time';

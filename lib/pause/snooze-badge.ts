@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+import { uiLanguage } from '../browser/language';
 import { snoozeEndText, snoozeScopeText, type Snooze } from './snooze';
 
 /**
@@ -17,7 +19,7 @@ export const DEFAULT_TITLE = 'Pause Moment';
 
 /** The toolbar button's name while `snooze` is on. */
 export function snoozeTitle(snooze: Snooze, now: number, locale?: string): string {
-  return `${DEFAULT_TITLE}: pauses snoozed ${snoozeScopeText(snooze)} until ${snoozeEndText(snooze.until, now, locale)}`;
+  return i18n.t('popup.snoozeTitle', { name: DEFAULT_TITLE, scope: snoozeScopeText(snooze), end: snoozeEndText(snooze.until, now, locale) });
 }
 
 /** Shows on the toolbar icon that `snooze` is on. */
@@ -27,7 +29,7 @@ export async function showSnoozeBadge(snooze: Snooze, now: number): Promise<void
     // Older browsers choose the badge's text colour themselves.
     browser.action.setBadgeTextColor?.({ color: SNOOZE_BADGE.textColor }),
     browser.action.setBadgeText({ text: SNOOZE_BADGE.text }),
-    browser.action.setTitle({ title: snoozeTitle(snooze, now) }),
+    browser.action.setTitle({ title: snoozeTitle(snooze, now, uiLanguage()) }),
   ]);
 }
 

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { isTimeSortableId } from '../browser/ids';
 import type { SnoozeLength } from '../browser/messages';
 import type { Snooze } from '../settings/storage-registry';
@@ -26,12 +27,18 @@ export function snoozeLengths(testBuild: boolean): SnoozeLength[] {
 }
 
 /** Each length as its button says it. */
-export const SNOOZE_LABELS: Record<SnoozeLength, string> = {
-  '15m': '15 min',
-  '1h': '1 hour',
-  morning: 'Until morning',
-  'test-20s': '20 seconds',
-};
+export function snoozeLabel(length: SnoozeLength): string {
+  switch (length) {
+    case '15m':
+      return i18n.t('popup.snooze15m');
+    case '1h':
+      return i18n.t('popup.snooze1h');
+    case 'morning':
+      return i18n.t('popup.snoozeMorning');
+    case 'test-20s':
+      return i18n.t('popup.snoozeTest');
+  }
+}
 
 /**
  * 8:00 on the user's clock the next morning: on the next calendar day, or on
@@ -96,19 +103,20 @@ export function snoozeEndText(until: number, now: number, locale?: string): stri
   const day = new Date(now);
   if (end.toDateString() === day.toDateString()) return clockTime(until, locale);
   day.setDate(day.getDate() + 1);
-  if (end.toDateString() === day.toDateString()) return `${clockTime(until, locale)} tomorrow`;
-  return `${end.toLocaleDateString(locale, { weekday: 'long' })} ${clockTime(until, locale)}`;
+  if (end.toDateString() === day.toDateString()) return i18n.t('popup.endTomorrow', { time: clockTime(until, locale) });
+  return i18n.t('popup.endOnDay', { day: end.toLocaleDateString(locale, { weekday: 'long' }), time: clockTime(until, locale) });
 }
 
 /** What is left, to the minute (rounded up): "15 min left", "1 h 5 min left". Changes once a minute at most. */
 export function snoozeLeftText(ms: number): string {
   const minutes = Math.max(1, Math.ceil(ms / 60_000));
-  if (minutes < 60) return `${minutes} min left`;
+  if (minutes < 60) return i18n.t('popup.minutesLeft', { minutes });
+  const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  return `${Math.floor(minutes / 60)} h${rest ? ` ${rest} min` : ''} left`;
+  return rest ? i18n.t('popup.hoursMinutesLeft', { hours, minutes: rest }) : i18n.t('popup.hoursLeft', { hours });
 }
 
 /** Where the snooze applies, in words: "on all sites", "on Reddit". */
 export function snoozeScopeText(snooze: Pick<Snooze, 'site'>): string {
-  return snooze.site ? `on ${snooze.site.label}` : 'on all sites';
+  return snooze.site ? i18n.t('popup.onSite', { site: snooze.site.label }) : i18n.t('popup.onAllSites');
 }

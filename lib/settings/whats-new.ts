@@ -1,10 +1,13 @@
+import { i18n } from '#i18n';
 import { whatsNewItem, type WhatsNew } from './storage-registry';
 
 /**
  * This version's news, said in one line in the popup after an update
  * ("New in 0.2.0: …"). An update shows nothing else: no tab, no tour.
  */
-export const WHATS_NEW_NOTE = 'a welcome tour. Open it again from the options page.';
+export function whatsNewNote(): string {
+  return i18n.t('popup.whatsNewNote');
+}
 
 /** The version whose news the popup still tells of, or null once dismissed (or never updated). */
 export async function readWhatsNew(): Promise<WhatsNew | null> {

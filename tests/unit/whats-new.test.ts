@@ -2,7 +2,7 @@ import { cleanup, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import WhatsNew from '@/components/popup/WhatsNew.svelte';
-import { announceVersion, readWhatsNew, WHATS_NEW_NOTE } from '@/lib/settings/whats-new';
+import { announceVersion, readWhatsNew, whatsNewNote } from '@/lib/settings/whats-new';
 
 // The line's flag lives in the fake browser's storage, as the background leaves it after an update.
 
@@ -18,7 +18,7 @@ describe("the popup's line of news", () => {
     await announceVersion('0.2.0');
     const user = userEvent.setup();
     render(WhatsNew);
-    expect(await screen.findByText(`New in 0.2.0: ${WHATS_NEW_NOTE}`)).toBeInTheDocument();
+    expect(await screen.findByText(`New in 0.2.0: ${whatsNewNote()}`)).toBeInTheDocument();
     // Still there the next time the popup opens.
     cleanup();
     render(WhatsNew);
