@@ -12,6 +12,8 @@ function sources(dir: string): string[] {
     .filter((e) => e.isFile() && /\.(ts|svelte)$/.test(e.name))
     .map((e) => join(e.parentPath, e.name));
 }
+/** The catalogue's sections (its nested top-level keys), which every key picked by a value starts with. */
+const SECTIONS = new Set([...readFileSync(join(ROOT, 'locales/en.yml'), 'utf8').matchAll(/^(\w+):\s*$/gm)].map((m) => m[1]!));
 const files = [...sources('lib'), ...sources('components'), ...sources('entrypoints'), join(ROOT, 'wxt.config.ts')];
 
 /** Message keys used in code, as the browser names them (dots become underscores). */
@@ -20,8 +22,8 @@ function usedKeys(): Map<string, string> {
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(/i18n\.t\(\s*'([\w.]+)'/g)) used.set(m[1]!.replaceAll('.', '_'), file);
-    // Keys picked by a value (`'pause.styleWhy.words'` in a table) are written out whole.
-    for (const m of text.matchAll(/'((?:pause|checkIn)\.(?!html')[\w.]+)'/g)) used.set(m[1]!.replaceAll('.', '_'), file);
+    // Keys picked by a value (`'pause.styleWhy.words'` in a table) are written out whole, under a section of the catalogue.
+    for (const m of text.matchAll(/'(\w+)\.([\w.]+)'/g)) if (SECTIONS.has(m[1]!) && !/^(html|js|css)$/.test(m[2]!)) used.set(`${m[1]}_${m[2]!.replaceAll('.', '_')}`, file);
     for (const m of text.matchAll(/__MSG_(\w+)__/g)) used.set(m[1]!, file);
   }
   return used;
