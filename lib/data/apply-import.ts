@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { keys, getMany, promisifyRequest, setMany, type UseStore } from 'idb-keyval';
 import { clipWithEllipsis } from '../browser/text';
 import { allReflections, putReflectionsAtomically, writeRecords } from '../journal/store';
@@ -78,7 +79,7 @@ export function applyImport(text: string, deps: DataDeps = {}): Promise<ImportRe
       );
       pausesBefore = await snapshot(merged.pauses.map((p) => p.id), pauses);
     } catch (error) {
-      return refuse(`Your current data could not be read (${reason(error)}), so nothing was imported.`);
+      return refuse(i18n.t('options.data.currentUnreadable', { reason: reason(error) }));
     }
 
     const undo: (() => Promise<void>)[] = [];
@@ -112,8 +113,8 @@ export function applyImport(text: string, deps: DataDeps = {}): Promise<ImportRe
         }
       }
       return failed.length
-        ? refuse(`The import failed while saving (${reason(error)}) and could not be fully undone (${failed.join('; ')}). Export your data and check it.`)
-        : refuse(`The import failed while saving (${reason(error)}). Nothing was changed.`);
+        ? refuse(i18n.t('options.data.saveFailedNotUndone', { reason: reason(error), failed: failed.join('; ') }))
+        : refuse(i18n.t('options.data.saveFailed', { reason: reason(error) }));
     }
     return { ok: true, summary: merged.summary };
   });

@@ -1,7 +1,8 @@
+import { i18n } from '#i18n';
 import { clipWithEllipsis } from '../browser/text';
 import type { TriggerSite } from '../settings/settings';
 import { hasAccess } from '../sites/access';
-import { refuse } from './parse-import';
+import { countText, refuse } from './parse-import';
 import { parseSettingsFile, restoreSettings } from './settings-file';
 import { dataWrites, resolveStores, type DataDeps } from './stores';
 
@@ -42,7 +43,7 @@ export function importSettingsFile(text: string, deps: DataDeps & { hasAccess?: 
         return restoreSettings(current, parsed.settings);
       });
     } catch (error) {
-      return refuse(`The settings could not be saved (${clipWithEllipsis(error instanceof Error ? error.message : String(error), 160)}). Nothing was changed.`);
+      return refuse(i18n.t('options.data.settingsNotSaved', { reason: clipWithEllipsis(error instanceof Error ? error.message : String(error), 160) }));
     }
     const access = await Promise.all(parsed.settings.sites.map((s) => accessOf(s).catch(() => false)));
     return { ok: true, sites: parsed.settings.sites.length, added, needAccess: parsed.settings.sites.filter((_, i) => !access[i]) };
@@ -54,10 +55,12 @@ const NAMED_MAX = 8;
 
 /** What the options page says after importing `name`, naming the sites that still need access. */
 export function describeSettingsImport(name: string, result: Extract<SettingsImportResult, { ok: true }>): string {
-  const sites = `${result.sites} ${result.sites === 1 ? 'site' : 'sites'}`;
-  const said = `Imported the settings in ${name}: ${sites}, ${result.added} new.`;
+  const said = i18n.t('options.data.settingsImported', result.sites, { name, sites: countText(result.sites), added: countText(result.added) });
   if (result.needAccess.length === 0) return said;
   const labels = result.needAccess.map((s) => s.label);
-  const named = labels.length > NAMED_MAX ? `${labels.slice(0, NAMED_MAX).join(', ')} and ${labels.length - NAMED_MAX} more` : labels.join(', ');
-  return `${said} Pause Moment has no access yet to ${named}: choose "Grant access again" beside each in the list above to pause there.`;
+  const named =
+    labels.length > NAMED_MAX
+      ? i18n.t('options.data.andMore', { sites: labels.slice(0, NAMED_MAX).join(', '), more: countText(labels.length - NAMED_MAX) })
+      : labels.join(', ');
+  return `${said} ${i18n.t('options.data.needAccess', { sites: named, button: i18n.t('options.sites.grantAgain') })}`;
 }

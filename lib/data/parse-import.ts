@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+import { uiLanguage } from '../browser/language';
 import { clipWithEllipsis } from '../browser/text';
 import { canonicalReflection, reflectionProblem, type Reflection } from '../journal/reflection';
 import { canonicalPauseLogEntry, pauseLogEntryProblem } from '../pause/record';
@@ -55,9 +57,16 @@ class Problems {
   }
   list(): string[] {
     const more = this.count - this.shown.length;
-    return more > 0 ? [...this.shown, `…and ${more} more ${more === 1 ? 'problem' : 'problems'}.`] : [...this.shown];
+    return more > 0 ? [...this.shown, i18n.t('options.data.moreProblems', more, { count: more })] : [...this.shown];
   }
 }
+
+/** A count as the user's language writes it: 100,000 in English, 100.000 in German. */
+export const countText = (n: number): string => new Intl.NumberFormat(uiLanguage()).format(n);
+
+/** The file versions this extension reads, in words: "1 or 2". */
+export const versionsText = (versions: readonly number[]): string =>
+  new Intl.ListFormat(uiLanguage(), { type: 'disjunction' }).format(versions.map(String));
 
 /** A refusal naming these problems, each kept short. */
 export const refuse = (...problems: string[]): { ok: false; problems: string[] } => ({
@@ -94,28 +103,28 @@ export function parseImport(text: string): ParseResult {
     return parseChecked(text);
   } catch (error) {
     // Nothing above should throw; this is the promise that parsing never does.
-    return refuse(`This file could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    return refuse(i18n.t('options.data.cannotRead', { reason: error instanceof Error ? error.message : String(error) }));
   }
 }
 
 function parseChecked(text: string): ParseResult {
-  if (typeof text !== 'string') return refuse('This file could not be read as text.');
+  if (typeof text !== 'string') return refuse(i18n.t('options.data.notText'));
   if (text.length > IMPORT_MAX_BYTES) {
-    return refuse(`This file is too large to import: the limit is ${IMPORT_MAX_BYTES / (1024 * 1024)} MB.`);
+    return refuse(i18n.t('options.data.tooLarge', { mb: IMPORT_MAX_BYTES / (1024 * 1024) }));
   }
   let root: unknown;
   try {
     // A byte order mark, as some editors add, is not part of the JSON.
     root = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    return refuse(`This file is not valid JSON (it may be cut short): ${error instanceof Error ? error.message : String(error)}`);
+    return refuse(i18n.t('options.data.notJson', { reason: error instanceof Error ? error.message : String(error) }));
   }
-  if (!isPlainObject(root) || root.format !== EXPORT_FORMAT) return refuse('This is not a Pause Moment export.');
+  if (!isPlainObject(root) || root.format !== EXPORT_FORMAT) return refuse(i18n.t('options.data.notExport'));
   if (typeof root.version === 'number' && root.version > EXPORT_VERSION) {
-    return refuse('This file comes from a newer version of Pause Moment; update the extension first.');
+    return refuse(i18n.t('options.data.newer'));
   }
   if (!EXPORT_VERSIONS_READ.includes(root.version as number)) {
-    return refuse(`This file has no version this extension can read (expected ${EXPORT_VERSIONS_READ.join(' or ')}).`);
+    return refuse(i18n.t('options.data.noVersion', { versions: versionsText(EXPORT_VERSIONS_READ) }));
   }
 
   const problems = new Problems();
@@ -135,7 +144,7 @@ function parseChecked(text: string): ParseResult {
   // Counted before anything is looked at, so a file of millions of tiny entries costs nothing more.
   const total = rs.length + ps.length + ss.length;
   if (total > IMPORT_MAX_RECORDS) {
-    return refuse(`This file holds ${total} records, more than the ${IMPORT_MAX_RECORDS} that can be imported at once.`);
+    return refuse(i18n.t('options.data.tooManyRecords', { total: countText(total), max: countText(IMPORT_MAX_RECORDS) }));
   }
   if (ss.length > IMPORT_MAX_SITES) return refuse(`settings has ${ss.length} sites, more than the ${IMPORT_MAX_SITES} allowed.`);
 

@@ -1,7 +1,8 @@
+import { i18n } from '#i18n';
 import { clipWithEllipsis } from '../browser/text';
 import { normaliseSettings, type Settings } from '../settings/settings';
 import { EXPORT_FORMAT, EXPORT_VERSIONS_READ, localDate } from './export';
-import { isPlainObject, refuse, settingsProblems } from './parse-import';
+import { isPlainObject, refuse, settingsProblems, versionsText } from './parse-import';
 
 /**
  * The settings alone, as a JSON file: to keep a copy of one's choices or
@@ -50,27 +51,27 @@ export function parseSettingsFile(text: string): SettingsFileResult {
   try {
     return parseChecked(text);
   } catch (error) {
-    return refuse(`This file could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    return refuse(i18n.t('options.data.cannotRead', { reason: error instanceof Error ? error.message : String(error) }));
   }
 }
 
 function parseChecked(text: string): SettingsFileResult {
-  if (typeof text !== 'string') return refuse('This file could not be read as text.');
-  if (text.length > SETTINGS_FILE_MAX_BYTES) return refuse(`This file is too large to be Pause Moment settings (the limit is ${SETTINGS_FILE_MAX_BYTES / (1024 * 1024)} MB).`);
+  if (typeof text !== 'string') return refuse(i18n.t('options.data.notText'));
+  if (text.length > SETTINGS_FILE_MAX_BYTES) return refuse(i18n.t('options.data.settingsTooLarge', { mb: SETTINGS_FILE_MAX_BYTES / (1024 * 1024) }));
   let root: unknown;
   try {
     root = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    return refuse(`This file is not valid JSON (it may be cut short): ${clipWithEllipsis(error instanceof Error ? error.message : String(error), 120)}`);
+    return refuse(i18n.t('options.data.notJson', { reason: clipWithEllipsis(error instanceof Error ? error.message : String(error), 120) }));
   }
   if (!isPlainObject(root) || (root.format !== SETTINGS_FILE_FORMAT && root.format !== EXPORT_FORMAT)) {
-    return refuse('This is not a Pause Moment settings file.');
+    return refuse(i18n.t('options.data.notSettingsFile'));
   }
   const known = root.format === SETTINGS_FILE_FORMAT ? [SETTINGS_FILE_VERSION] : EXPORT_VERSIONS_READ;
   if (typeof root.version === 'number' && root.version > Math.max(...known)) {
-    return refuse('This file comes from a newer version of Pause Moment; update the extension first.');
+    return refuse(i18n.t('options.data.newer'));
   }
-  if (!known.includes(root.version as number)) return refuse(`This file has no version this extension can read (expected ${known.join(' or ')}).`);
+  if (!known.includes(root.version as number)) return refuse(i18n.t('options.data.noVersion', { versions: versionsText(known) }));
   const problems = settingsProblems(root.settings);
   if (problems.length) return { ok: false, problems };
   const settings = normaliseSettings(root.settings);

@@ -1,5 +1,6 @@
+import { i18n } from '#i18n';
 import type { DayRollup } from '../browser/rollups';
-import { percent, shareOf, type DataTable } from './table';
+import { number, percent, shareOf, type DataTable } from './table';
 
 /** One day's choices at the pause. */
 export interface DayChoices {
@@ -42,20 +43,33 @@ export function totalChoices(days: readonly DayChoices[]): Omit<DayChoices, 'day
 export function compareWeeks(thisWeek: readonly DayChoices[], weekBefore: readonly DayChoices[]): string {
   const now = totalChoices(thisWeek);
   const then = totalChoices(weekBefore);
-  if (now.shareLeft === null) return then.shareLeft === null ? 'No pauses in the last 7 days.' : `No pauses in the last 7 days; the week before, you left ${percent(then.shareLeft)} of the time.`;
-  const head = `You left ${percent(now.shareLeft)} of the time`;
-  if (then.shareLeft === null) return `${head}, over ${now.shown} ${now.shown === 1 ? 'pause' : 'pauses'}; there were none the week before.`;
+  if (now.shareLeft === null) return then.shareLeft === null ? i18n.t('insights.week.none') : i18n.t('insights.week.noneNow', { before: percent(then.shareLeft) });
+  const share = percent(now.shareLeft);
+  if (then.shareLeft === null) return i18n.t('insights.week.noneBefore', { share, pauses: pauseCount(now.shown) });
   const a = Math.round(now.shareLeft * 100);
   const b = Math.round(then.shareLeft * 100);
-  if (a === b) return `${head}, the same as the week before.`;
-  return `${head}, ${a > b ? 'up' : 'down'} from ${b}% the week before.`;
+  if (a === b) return i18n.t('insights.week.same', { share });
+  return i18n.t(a > b ? 'insights.week.up' : 'insights.week.down', { share, before: percent(then.shareLeft) });
+}
+
+/** "1 pause", "12 pauses". */
+export function pauseCount(n: number): string {
+  return i18n.t('insights.pauses', n, { count: number(n) });
 }
 
 /** The choices as a table: a row a day. */
 export function choicesTable(days: readonly DayChoices[]): DataTable {
   return {
-    caption: 'Choices at the pause, by day',
-    columns: ['Day', 'Pauses', 'Left', 'Continued', 'Closed without choosing', 'Skipped (snoozed)', 'Share left'],
+    caption: i18n.t('insights.choices.caption'),
+    columns: [
+      i18n.t('insights.column.day'),
+      i18n.t('insights.column.pauses'),
+      i18n.t('insights.column.left'),
+      i18n.t('insights.column.continued'),
+      i18n.t('insights.column.undecided'),
+      i18n.t('insights.column.skipped'),
+      i18n.t('insights.column.shareLeft'),
+    ],
     rows: days.map((d) => [d.day, d.shown, d.left, d.continued, d.undecided, d.skipped, percent(d.shareLeft)]),
   };
 }

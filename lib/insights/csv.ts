@@ -1,5 +1,6 @@
 import { csvField } from '../data/export';
 import type { DataTable } from './table';
+import { uiLanguage } from '../browser/language';
 
 /** A cell as CSV: numbers as numbers, text as the journal's CSV writes it (quoted as RFC 4180 asks, never read as a formula). */
 function cell(value: string | number): string {
@@ -16,4 +17,12 @@ export function toCsv(table: DataTable): string {
 export function csvFileName(table: DataTable, day: string): string {
   const words = table.caption.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? ['table'];
   return `pause-moment-${words.join('-')}-${day}.csv`;
+}
+
+/**
+ * A table's caption inside a sentence ("Download CSV of pauses by site"):
+ * lowercase in English, as written in German, whose nouns keep their capital.
+ */
+export function captionInSentence(caption: string, locale = uiLanguage()): string {
+  return locale.startsWith('en') ? caption.toLowerCase() : caption;
 }

@@ -1,9 +1,11 @@
+import { i18n } from '#i18n';
 import type { SiteChoices } from './sites';
 import type { DataTable } from './table';
 
 /** How the estimate is made, shown beside it. */
-export const GIVEN_BACK_METHOD =
-  'An estimate, not a measurement: each Leave counts as the time you chose on average when you continued on that site in this period, or its usual open time when you never did.';
+export function givenBackMethod(): string {
+  return i18n.t('insights.givenBack.method');
+}
 
 export interface GivenBack {
   minutes: number;
@@ -28,8 +30,8 @@ export function timeGivenBack(sites: readonly SiteChoices[], usualMinutes: (site
 
 export function givenBackTable(g: GivenBack): DataTable {
   return {
-    caption: 'Time given back (estimate)',
-    columns: ['Site', 'Leaves', 'Minutes per Leave', 'Minutes (estimate)'],
+    caption: i18n.t('insights.givenBack.caption'),
+    columns: [i18n.t('insights.column.site'), i18n.t('insights.column.leaves'), i18n.t('insights.column.minutesPerLeave'), i18n.t('insights.column.minutesEstimate')],
     rows: g.bySite.map((s) => [s.label, s.leaves, s.minutesPerLeave, s.minutes]),
   };
 }

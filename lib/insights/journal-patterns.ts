@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { splitKey, type DayRollup } from '../browser/rollups';
 import { weekOf } from '../browser/day';
 import { percent, shareOf, type DataTable } from './table';
@@ -48,20 +49,22 @@ export function meetingReflections(
 
 export function journalTable(perWeek: readonly { week: string; count: number }[], tags: ReturnType<typeof tagsByWeek>): DataTable {
   return {
-    caption: 'Reflections by week',
-    columns: ['Week of', 'Reflections', ...tags.map((t) => `#${t.tag}`)],
+    caption: i18n.t('insights.journal.caption'),
+    columns: [i18n.t('insights.column.weekOf'), i18n.t('insights.column.reflections'), ...tags.map((t) => `#${t.tag}`)],
     rows: perWeek.map((w, i) => [w.week, w.count, ...tags.map((t) => t.byWeek[i] ?? 0)]),
   };
 }
 
+const MOMENTS = { before: 'insights.meetings.before', during: 'insights.meetings.during', after: 'insights.meetings.after' } as const;
+
 export function meetingTable(m: ReturnType<typeof meetingReflections>): DataTable {
   return {
-    caption: 'Meeting reflections',
-    columns: ['Moment', 'Reflections', 'Share'],
+    caption: i18n.t('insights.meetings.caption'),
+    columns: [i18n.t('insights.column.moment'), i18n.t('insights.column.reflections'), i18n.t('insights.column.share')],
     rows: [
-      ...(['before', 'during', 'after'] as const).map((k) => [k === 'before' ? 'Before the call' : k === 'during' ? 'During the call' : 'After the call', m[k], percent(shareOf(m[k], m.total))]),
-      ['Calls asked about afterwards', m.asked, ''],
-      ['Of those, answered', m.after, percent(m.shareAnswered)],
+      ...(['before', 'during', 'after'] as const).map((k) => [i18n.t(MOMENTS[k]), m[k], percent(shareOf(m[k], m.total))]),
+      [i18n.t('insights.meetings.asked'), m.asked, ''],
+      [i18n.t('insights.meetings.answered'), m.after, percent(m.shareAnswered)],
     ],
   };
 }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { splitKey, type DayRollup } from '../browser/rollups';
 import { isIndexedWord } from '../journal/word-index';
 import { fold } from '../journal/search-words';
@@ -49,16 +50,21 @@ export function intentionWords(rollups: readonly DayRollup[], limit = 10): { wor
   return [...counts].map(([word, count]) => ({ word, count })).sort((a, b) => b.count - a.count || a.word.localeCompare(b.word)).slice(0, limit);
 }
 
+/** What the user said they came for, as the pause asked it: "I'm here to reply to Sam". */
+export function hereTo(intention: string): string {
+  return i18n.t('insights.openTimes.hereTo', { intention });
+}
+
 export function openTimesTable(w: OpenTimesKept, said: readonly { text: string; count: number }[]): DataTable {
   return {
-    caption: 'Open times kept',
-    columns: ['What', 'Count', 'Share'],
+    caption: i18n.t('insights.openTimes.caption'),
+    columns: [i18n.t('insights.column.what'), i18n.t('insights.column.count'), i18n.t('insights.column.share')],
     rows: [
-      ['Open times chosen', w.opened, ''],
-      ['Ran to their end with the site still open', w.ranOut, percent(w.shareRanOut)],
-      ['Left before their end', w.leftEarly, percent(shareOf(w.leftEarly, w.opened - w.stillOpen))],
-      ['Open now', w.stillOpen, ''],
-      ...said.map(({ text, count }) => [`I'm here to ${text}`, count, ''] as (string | number)[]),
+      [i18n.t('insights.openTimes.chosen'), w.opened, ''],
+      [i18n.t('insights.openTimes.ranOut'), w.ranOut, percent(w.shareRanOut)],
+      [i18n.t('insights.openTimes.leftEarly'), w.leftEarly, percent(shareOf(w.leftEarly, w.opened - w.stillOpen))],
+      [i18n.t('insights.openTimes.openNow'), w.stillOpen, ''],
+      ...said.map(({ text, count }) => [hereTo(text), count, ''] as (string | number)[]),
     ],
   };
 }

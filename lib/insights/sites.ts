@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { splitKey, type DayRollup } from '../browser/rollups';
 import { percent, shareOf, type DataTable } from './table';
 
@@ -36,8 +37,16 @@ export function choicesBySite(rollups: readonly DayRollup[], labels: Readonly<Re
 
 export function sitesTable(sites: readonly SiteChoices[]): DataTable {
   return {
-    caption: 'Pauses by site',
-    columns: ['Site', 'Pauses', 'Left', 'Continued', 'Share left', 'Minutes chosen', 'Skipped (snoozed)'],
+    caption: i18n.t('insights.sites.caption'),
+    columns: [
+      i18n.t('insights.column.site'),
+      i18n.t('insights.column.pauses'),
+      i18n.t('insights.column.left'),
+      i18n.t('insights.column.continued'),
+      i18n.t('insights.column.shareLeft'),
+      i18n.t('insights.column.minutesChosen'),
+      i18n.t('insights.column.skipped'),
+    ],
     rows: sites.map((s) => [s.label, s.shown, s.left, s.continued, percent(s.shareLeft), s.minutes, s.skipped]),
   };
 }

@@ -4,39 +4,42 @@
  * read for a whole call. Nothing here leaves the device.
  */
 
+import { i18n } from '#i18n';
 import type { MeetingReading } from '../browser/messages';
+import { uiLanguage } from '../browser/language';
 import type { CallPhase, MicState, PlatformId } from './types';
 import { meetingUnreadItem, type UnreadNote, type UnreadPart } from '../settings/storage-registry';
 
 export type { UnreadNote, UnreadPart } from '../settings/storage-registry';
 
-const PHASE_WORDS: Record<Exclude<CallPhase, 'unknown'>, string> = {
-  'pre-join': 'before joining',
-  'in-call': 'in call',
-  left: 'call ended',
-};
+const PHASE_WORDS = {
+  'pre-join': 'meetings.phase.preJoin',
+  'in-call': 'meetings.phase.inCall',
+  left: 'meetings.phase.left',
+} as const satisfies Record<Exclude<CallPhase, 'unknown'>, string>;
 
-const MIC_WORDS: Record<Exclude<MicState, 'unknown'>, string> = {
-  muted: 'microphone off',
-  unmuted: 'microphone on',
-};
+const MIC_WORDS = {
+  muted: 'meetings.mic.muted',
+  unmuted: 'meetings.mic.unmuted',
+} as const satisfies Record<Exclude<MicState, 'unknown'>, string>;
 
 /** Said when a page answers nothing, or cannot tell the call's phase. */
-export const CANNOT_TELL = "Can't tell the call's state here; the shortcut and chip still work.";
+export function cannotTell(): string {
+  return i18n.t('meetings.cannotTell');
+}
 
 /**
  * The popup's line for a meeting tab: "Google Meet · in call · microphone
  * on". The microphone is left out when it cannot be read; a page whose phase
- * cannot be read (or that did not answer) gets `CANNOT_TELL`.
+ * cannot be read (or that did not answer) gets `cannotTell()`.
  */
 export function describeReading(reading: MeetingReading | undefined): string {
-  if (!reading || reading.phase === 'unknown') return reading ? `${reading.label}: ${lowerFirst(CANNOT_TELL)}` : CANNOT_TELL;
-  const parts = [reading.label, PHASE_WORDS[reading.phase]];
-  if (reading.mic !== 'unknown' && reading.phase !== 'left') parts.push(MIC_WORDS[reading.mic]);
+  if (!reading) return cannotTell();
+  if (reading.phase === 'unknown') return i18n.t('meetings.cannotTellOn', { platform: reading.label });
+  const parts = [reading.label, i18n.t(PHASE_WORDS[reading.phase])];
+  if (reading.mic !== 'unknown' && reading.phase !== 'left') parts.push(i18n.t(MIC_WORDS[reading.mic]));
   return parts.join(' · ');
 }
-
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** How long a page or a call must go unread before it counts as unread: longer than any re-render, shorter than a meeting. */
 export const UNREAD_AFTER_MS = 2 * 60_000;
@@ -66,12 +69,10 @@ export function unreadPart(h: ReadHistory): UnreadPart | undefined {
 }
 
 
-/** The options page's words for a platform that went unread. */
-export function describeUnread(label: string, note: UnreadNote, locale?: string): string {
+/** The options page's words for a platform that went unread, its day in `locale` (the extension's language unless given). */
+export function describeUnread(label: string, note: UnreadNote, locale = uiLanguage()): string {
   const day = new Date(note.at).toLocaleDateString(locale, { day: 'numeric', month: 'long' });
-  return note.part === 'phase'
-    ? `On ${day}, Pause Moment could not tell where you were in a ${label} call, so it could not ask before or after. The chip and shortcut still worked. If this keeps happening, ${label} may have changed its page.`
-    : `On ${day}, Pause Moment could not read your microphone in a ${label} call, so the breath on unmute could not show. If this keeps happening, ${label} may have changed its page.`;
+  return i18n.t(note.part === 'phase' ? 'meetings.unreadPhase' : 'meetings.unreadMic', { day, platform: label });
 }
 
 

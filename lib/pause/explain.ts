@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { TriggerSite } from '../settings/settings';
 import { formatSite, urlMatchesSite } from '../sites/site-rules';
 import { rulesOf } from '../sites/trigger-sites';
@@ -49,13 +50,17 @@ function clockTime(at: number, locale?: string): string {
   return new Date(at).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' });
 }
 
-/** When a schedule next changes, on the clock of `timeZone`: "today 14:00", "tomorrow 9:00", "Monday 9:00". */
-function momentText(at: number, now: number, timeZone?: string): string {
-  const format = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'long', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+/** When a schedule next changes, on the clock of `timeZone`: "today 14:00", "tomorrow 9:00", "Monday 9:00"; the weekday in `locale`. */
+function momentText(at: number, now: number, timeZone?: string, locale?: string): string {
+  // Read in en-US for its plain digits; only the weekday's name is shown in the user's language.
+  const format = new Intl.DateTimeFormat('en-US', { timeZone, day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
   const parts = (t: number) => Object.fromEntries(format.formatToParts(t).map((p) => [p.type, p.value]));
   const then = parts(at);
-  const day = then.day === parts(now).day ? 'today' : then.day === parts(now + 86_400_000).day ? 'tomorrow' : then.weekday;
-  return `${day} ${clockText((Number(then.hour) % 24) * 60 + Number(then.minute))}`;
+  const time = clockText((Number(then.hour) % 24) * 60 + Number(then.minute));
+  if (then.day === parts(now).day) return i18n.t('options.tester.today', { time });
+  if (then.day === parts(now + 86_400_000).day) return i18n.t('options.tester.tomorrow', { time });
+  const day = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long' }).format(at);
+  return i18n.t('options.tester.onDay', { day, time });
 }
 
 /**
@@ -64,45 +69,58 @@ function momentText(at: number, now: number, timeZone?: string): string {
  */
 export function explainUrl(state: PauseState, input: string, now: number, locale?: string, timeZone?: string): UrlExplanation {
   const url = pageAddressOf(input);
-  if (!url) return { pauses: false, text: 'That is not a web page address. Paste one like https://www.reddit.com/r/all.' };
+  if (!url) return { pauses: false, text: i18n.t('options.tester.notAddress') };
   const decision = decidePause(state, url, now, timeZone);
   if (decision.kind === 'open') {
     const { site } = decision;
     return {
       pauses: false,
       siteId: site.id,
-      text: `Not now: you chose time on ${site.label} until ${clockTime(decision.until, locale)}. After that it pauses (${ruleText(site, url)}).`,
+      text: i18n.t('options.tester.open', { site: site.label, time: clockTime(decision.until, locale), rule: ruleText(site, url) }),
     };
   }
   if (decision.kind === 'snoozed') {
     const { site } = decision;
-    const which = state.snooze?.site ? `pauses on ${site.label} are` : 'pauses are';
+    const end = snoozeEndText(decision.until, now, locale);
+    const rule = ruleText(site, url);
     return {
       pauses: false,
       siteId: site.id,
-      text: `Not now: ${which} snoozed until ${snoozeEndText(decision.until, now, locale)}. After that it pauses (${ruleText(site, url)}).`,
+      text: state.snooze?.site ? i18n.t('options.tester.snoozedSite', { site: site.label, end, rule }) : i18n.t('options.tester.snoozedAll', { end, rule }),
     };
   }
   if (decision.kind === 'excepted') {
     const { site, exception } = decision;
     const page = pageText(url);
-    const where = page === exception ? `${page} is` : `${page} falls under ${exception},`;
-    return { pauses: false, siteId: site.id, text: `No pause: ${where} an exception you made for ${site.label}.` };
+    const text =
+      page === exception
+        ? i18n.t('options.tester.exception', { page, site: site.label })
+        : i18n.t('options.tester.underException', { page, exception, site: site.label });
+    return { pauses: false, siteId: site.id, text };
   }
   if (decision.kind === 'off-schedule') {
     const { site, recheckAt } = decision;
-    const next = recheckAt ? `; the next starts ${momentText(recheckAt, now, timeZone)}` : '';
-    return { pauses: false, siteId: site.id, text: `Not now: ${site.label} pauses ${scheduleText(scheduleFor(state.settings, site))}${next}.` };
+    const schedule = scheduleText(scheduleFor(state.settings, site));
+    const text = recheckAt
+      ? i18n.t('options.tester.offScheduleNext', { site: site.label, schedule, moment: momentText(recheckAt, now, timeZone, locale) })
+      : i18n.t('options.tester.offSchedule', { site: site.label, schedule });
+    return { pauses: false, siteId: site.id, text };
   }
   if (decision.kind === 'pause') {
     const { site, recheckAt } = decision;
-    const until = recheckAt ? ` ${site.label} pauses ${scheduleText(scheduleFor(state.settings, site))}; this stretch ends ${momentText(recheckAt, now, timeZone)}.` : '';
-    return { pauses: true, siteId: site.id, text: `It pauses: ${pageText(url)} is part of ${site.label} (${ruleText(site, url)}).${until}` };
+    const text = i18n.t('options.tester.pauses', { page: pageText(url), site: site.label, rule: ruleText(site, url) });
+    if (!recheckAt) return { pauses: true, siteId: site.id, text };
+    const stretch = i18n.t('options.tester.stretch', {
+      site: site.label,
+      schedule: scheduleText(scheduleFor(state.settings, site)),
+      moment: momentText(recheckAt, now, timeZone, locale),
+    });
+    return { pauses: true, siteId: site.id, text: `${text} ${stretch}` };
   }
   const covering = state.settings.sites.filter((s) => rulesOf(s).some((r) => urlMatchesSite(r, url)));
   const meeting = covering.find((s) => s.kind === 'meeting' && s.enabled);
-  if (meeting) return { pauses: false, siteId: meeting.id, text: `No pause: ${meeting.label} is a meeting site. It gets the gentle meeting cards instead.` };
+  if (meeting) return { pauses: false, siteId: meeting.id, text: i18n.t('options.tester.meeting', { site: meeting.label }) };
   const off = covering.find((s) => !s.enabled);
-  if (off) return { pauses: false, siteId: off.id, text: `No pause: ${off.label} covers it, but it is switched off.` };
-  return { pauses: false, text: `No pause: none of your sites covers ${url.hostname}.` };
+  if (off) return { pauses: false, siteId: off.id, text: i18n.t('options.tester.switchedOff', { site: off.label }) };
+  return { pauses: false, text: i18n.t('options.tester.none', { host: url.hostname }) };
 }

@@ -72,3 +72,9 @@ export function frictionReason(wait: FrictionWait, baseSeconds: number): string 
   const visit = n <= NAMED_VISITS ? i18n.t(`pause.visit.${(n - 1) as 0}`) : i18n.t('pause.visitN', { n });
   return i18n.t(wait.sinceNote ? 'pause.longerWaitSinceNote' : 'pause.longerWait', { visit, seconds: wait.waitSeconds });
 }
+
+/** The rule in words, for the options page. */
+export function frictionRuleText(rule: FrictionRule): string {
+  if (!rule.on) return i18n.t('options.pause.ruleOff');
+  return i18n.t('options.pause.ruleOn', { step: rule.stepSeconds, cap: rule.capSeconds });
+}

@@ -43,9 +43,3 @@ export function storedFrictionRule(raw: unknown): FrictionRule | undefined {
   const isDefault = (Object.keys(FRICTION_FIELDS) as Array<keyof FrictionRule>).every((k) => rule[k] === FRICTION_DEFAULT[k]);
   return isDefault ? undefined : rule;
 }
-
-/** The rule in words, for the options page. */
-export function frictionRuleText(rule: FrictionRule): string {
-  if (!rule.on) return 'Every pause waits as long as its site says, however often you continue.';
-  return `The first pause of the day on a site waits as long as the site says. Each further Continue that day adds ${rule.stepSeconds} s to the next wait, up to ${rule.capSeconds} s. Writing a note at a pause starts the count again.`;
-}

@@ -22,14 +22,6 @@ export const MINUTES_PER_DAY = 24 * 60;
 /** What a new range starts as: weekdays, 9:00 to 17:00. */
 export const NEW_RANGE: ScheduleRange = { days: [1, 2, 3, 4, 5], from: 9 * 60, to: 17 * 60 };
 
-/** Why a range cannot be kept, in the words the options page shows, or undefined when it can. */
-export function rangeProblem(range: { days: number[]; from?: number; to?: number }): string | undefined {
-  if (range.days.length === 0) return 'Choose at least one day.';
-  if (range.from === undefined || range.to === undefined) return 'Enter both times.';
-  if (range.from === range.to) return 'From and to are the same time. Choose an end after the start, or before it for a range past midnight.';
-  return undefined;
-}
-
 const isMinute = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0 && (value as number) < MINUTES_PER_DAY;
 
 /**

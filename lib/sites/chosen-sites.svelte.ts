@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, type Settings, type TriggerSite } from '../settings/settings';
 import { getSettings, updateSettings } from '../settings/store';
@@ -92,7 +93,7 @@ export class ChosenSites {
     const label = before.sites.find((s) => s.id === id)?.label ?? id;
     const next = await updateSettings((current) => withoutSite(current, id));
     await giveBackAccess(originsNoLongerNeeded(before, next));
-    this.say(section, `Removed ${label}.`);
+    this.say(section, i18n.t('options.sites.removed', { site: label }));
   }
 
   change(id: string, patch: Partial<Omit<TriggerSite, 'id'>>): void {
@@ -110,7 +111,7 @@ export class ChosenSites {
   grantAgain(site: TriggerSite): void {
     this.clearStatus();
     void requestAccess(site).then((ok) => {
-      this.say(sectionOf(site), ok ? `Access to ${site.label} is back.` : `Access to ${site.label} was not given.`);
+      this.say(sectionOf(site), i18n.t(ok ? 'options.sites.accessBack' : 'options.sites.accessNotGiven', { site: site.label }));
       return this.refresh();
     });
   }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { parse } from 'tldts';
 
 /**
@@ -15,5 +16,5 @@ export function isPublicSuffix(host: string): boolean {
 
 /** What the options page says when a typed site is a public suffix. */
 export function publicSuffixError(host: string): string {
-  return `${host} is an ending shared by many unrelated sites, so it would pause all of them. Add the site itself, like example.${host}.`;
+  return i18n.t('options.sites.publicSuffix', { host });
 }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { EXCEPTIONS } from '../settings/site-options';
 import type { TriggerSite } from '../settings/settings';
 import { parseSite, sameSiteRule, type SiteRule } from './site-rules';
@@ -43,16 +44,16 @@ function coversAll(exception: SiteRule, rule: SiteRule): boolean {
  */
 export function exceptionFromTyped(site: TriggerSite, input: string): ExceptionResult {
   const example = `${site.patterns[0] ?? 'x.com'}/messages`;
-  if (!input.trim()) return { ok: false, error: `Type a part of ${site.label} to leave out, like ${example}.` };
+  if (!input.trim()) return { ok: false, error: i18n.t('options.exceptions.type', { site: site.label, example }) };
   const parsed = parseSite(input);
   if (!parsed.ok) return parsed;
   const { rule, display } = parsed;
   const rules = rulesOf(site);
   if (!rules.some((r) => overlaps(rule, r))) {
-    return { ok: false, error: `${display} is not part of ${site.label}, so it can't be an exception there.` };
+    return { ok: false, error: i18n.t('options.exceptions.notPart', { exception: display, site: site.label }) };
   }
   if (rules.every((r) => coversAll(rule, r))) {
-    return { ok: false, error: `${display} is all of ${site.label}. To stop pausing there, switch ${site.label} off.` };
+    return { ok: false, error: i18n.t('options.exceptions.allOf', { exception: display, site: site.label }) };
   }
   const kept = site.exceptions ?? [];
   const same = (text: string): boolean => {
@@ -60,8 +61,8 @@ export function exceptionFromTyped(site: TriggerSite, input: string): ExceptionR
     return p.ok && sameSiteRule(p.rule, rule);
   };
   if (kept.some(same)) {
-    return { ok: false, error: `${display} is already an exception.` };
+    return { ok: false, error: i18n.t('options.exceptions.already', { exception: display }) };
   }
-  if (kept.length >= EXCEPTIONS.max) return { ok: false, error: `A site can have at most ${EXCEPTIONS.max} exceptions. Remove one first.` };
+  if (kept.length >= EXCEPTIONS.max) return { ok: false, error: i18n.t('options.exceptions.tooMany', { max: EXCEPTIONS.max }) };
   return { ok: true, exception: display };
 }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { clipWithEllipsis } from '../browser/text';
 import { formatSite, readSite, type SiteProblem, type SiteRule } from './site-syntax';
 
@@ -14,8 +15,6 @@ export { formatSite, matchPatternsFor, sameSiteRule, urlMatchesSite, type SiteRu
 /** The outcome of reading a typed site: a rule with its display form, or a message to show the person. */
 export type ParsedSite = { ok: true; rule: SiteRule; display: string } | { ok: false; error: string };
 
-const EMPTY = 'Type a site, like reddit.com.';
-
 /**
  * Endings people may type on their own. Naming the ending ("every .com site")
  * explains the problem better than asking for an ending they already typed.
@@ -24,7 +23,7 @@ const COMMON_ENDINGS = /^(?:com|net|org|edu|gov|io|co|app|dev|me|tv|ai|gg|info|b
 
 /** Quoted user text is kept short, since a 2000-character quote helps nobody. */
 const QUOTE_MAX = 40;
-const quote = (s: string): string => `“${clipWithEllipsis(s, QUOTE_MAX)}”`;
+const quote = (s: string): string => i18n.t('options.typed.quoted', { text: clipWithEllipsis(s, QUOTE_MAX) });
 
 /** Looks like someone aiming for http/https ("htps", "htttp", "ttps") rather than another scheme. */
 const isHttpTypo = (name: string): boolean => /^(h+t*|t+)p+s*$/.test(name);
@@ -39,53 +38,53 @@ const fixed = (scheme: string, after: string): string => {
 function sentenceFor(problem: SiteProblem): string {
   switch (problem.code) {
     case 'empty':
-      return EMPTY;
+      return i18n.t('options.typed.empty');
     case 'input-too-long':
-      return 'That is too long for a site.';
+      return i18n.t('options.typed.inputTooLong');
     case 'space':
-      return "A site can't contain spaces.";
+      return i18n.t('options.typed.space');
     case 'star':
-      return 'A * can only stand at the start, as in *.reddit.com.';
+      return i18n.t('options.typed.star');
     case 'ipv6':
-      return "IPv6 addresses can't be paused; use the site's name.";
+      return i18n.t('options.typed.ipv6');
     case 'no-name':
-      return "Start with the site's name, like youtube.com/shorts.";
+      return i18n.t('options.typed.noName');
     case 'port':
-      return `${quote(problem.port)} isn't a port number; a port looks like localhost:8080.`;
+      return i18n.t('options.typed.port', { port: quote(problem.port) });
     case 'no-colon': {
-      const fix = fixed(problem.scheme, problem.after) || `${problem.scheme}:// and then the site`;
-      return `${quote(problem.text)} is missing the colon after ${problem.scheme}: write ${fix}.`;
+      const fix = fixed(problem.scheme, problem.after) || i18n.t('options.typed.thenSite', { scheme: problem.scheme });
+      return i18n.t('options.typed.noColon', { text: quote(problem.text), scheme: problem.scheme, fix });
     }
     case 'slashes': {
       const fix = fixed(problem.scheme, problem.after);
-      return `Write the start as ${problem.scheme}:// (two slashes)${fix && `, as in ${fix}`}.`;
+      return fix ? i18n.t('options.typed.slashesAsIn', { scheme: problem.scheme, fix }) : i18n.t('options.typed.slashes', { scheme: problem.scheme });
     }
     case 'scheme': {
-      if (!isHttpTypo(problem.name)) return 'Only http:// and https:// sites can be paused.';
+      if (!isHttpTypo(problem.name)) return i18n.t('options.typed.scheme');
       const meant = problem.name.includes('s') ? 'https' : 'http';
-      const fix = fixed(meant, problem.after) || `${meant}:// and then the site`;
-      return `${quote(`${problem.name}:${problem.slashes}`)} is misspelled: write ${fix}.`;
+      const fix = fixed(meant, problem.after) || i18n.t('options.typed.thenSite', { scheme: meant });
+      return i18n.t('options.typed.misspelled', { text: quote(`${problem.name}:${problem.slashes}`), fix });
     }
     case 'char':
-      return `${quote(problem.char)} can't be part of a web address.`;
+      return i18n.t('options.typed.char', { char: quote(problem.char) });
     case 'extra-dot':
-      return `${quote(problem.host)} has an extra dot.`;
+      return i18n.t('options.typed.extraDot', { host: quote(problem.host) });
     case 'label-too-long':
-      return `${quote(problem.label)} is too long: each part between dots can have at most 63 characters.`;
+      return i18n.t('options.typed.labelTooLong', { label: quote(problem.label) });
     case 'hyphen':
-      return `${quote(problem.label)} can't start or end with a hyphen (-).`;
+      return i18n.t('options.typed.hyphen', { label: quote(problem.label) });
     case 'host-too-long':
-      return 'That site name is too long: it can have at most 253 characters.';
+      return i18n.t('options.typed.hostTooLong');
     case 'number':
       return problem.host.split('.').every((l) => /^\d+$/.test(l))
-        ? `${quote(problem.host)} isn't a valid IP address: use four numbers from 0 to 255, like 127.0.0.1.`
-        : `${quote(problem.host)} can't end in a number; a site ends in a name, like .com.`;
+        ? i18n.t('options.typed.badIp', { host: quote(problem.host) })
+        : i18n.t('options.typed.endsInNumber', { host: quote(problem.host) });
     case 'ending':
       return COMMON_ENDINGS.test(problem.host)
-        ? `That would pause every .${problem.host} site; add the name, like reddit.com.`
-        : `Add the ending, like ${clipWithEllipsis(problem.host, QUOTE_MAX)}.com.`;
+        ? i18n.t('options.typed.everyEnding', { ending: problem.host })
+        : i18n.t('options.typed.addEnding', { host: clipWithEllipsis(problem.host, QUOTE_MAX) });
     case 'invalid':
-      return `${quote(problem.host)} isn't a valid web address.`;
+      return i18n.t('options.typed.invalid', { host: quote(problem.host) });
   }
 }
 

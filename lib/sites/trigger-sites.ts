@@ -1,7 +1,6 @@
 import type { Preset } from './presets';
 import { WAIT_SECONDS, OPEN_MINUTES, type Settings, type SiteKind, type TriggerSite } from '../settings/settings';
-import { parseSite } from './site-rules';
-import { matchPatternsFor, readSite, rulesIn, sameSiteRule, urlMatchesSite, type SiteRule } from './site-syntax';
+import { matchPatternsFor, readSite, rulesIn, urlMatchesSite, type SiteRule } from './site-syntax';
 
 /** The rules a trigger site pauses on, with its subdomain toggle applied. */
 export function rulesOf(site: TriggerSite): SiteRule[] {
@@ -42,7 +41,7 @@ export function siteForUrl(settings: Settings, url: string, kind: SiteKind = 'fe
 }
 
 /** A new trigger site with the default wait and window. */
-function newSite(id: string, label: string, patterns: string[], kind: SiteKind, presetId?: string): TriggerSite {
+export function newSite(id: string, label: string, patterns: string[], kind: SiteKind, presetId?: string): TriggerSite {
   return {
     id,
     label,
@@ -53,25 +52,6 @@ function newSite(id: string, label: string, patterns: string[], kind: SiteKind, 
     ...(presetId ? { presetId } : {}),
     kind,
   };
-}
-
-export type AddSiteResult = { ok: true; site: TriggerSite } | { ok: false; error: string };
-
-/**
- * Validates what the user typed into "Add a site" and builds the trigger
- * site for it, without saving. A site already in the list (typed, or part of
- * a preset) is an error that names where it already is.
- */
-export function siteFromInput(settings: Settings, input: string, kind: SiteKind = 'feed'): AddSiteResult {
-  const parsed = parseSite(input);
-  if (!parsed.ok) return parsed;
-  for (const existing of settings.sites) {
-    if (rulesOf(existing).some((rule) => sameSiteRule(rule, parsed.rule))) {
-      return { ok: false, error: `${parsed.display} is already in your list${existing.presetId ? ` (as ${existing.label})` : ''}.` };
-    }
-  }
-  const id = kind === 'meeting' ? `meeting:${parsed.display}` : `site:${parsed.display}`;
-  return { ok: true, site: newSite(id, parsed.display, [parsed.display], kind) };
 }
 
 /** The trigger site a preset turns into when switched on. */

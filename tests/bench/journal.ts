@@ -649,7 +649,7 @@ async function benchSize(h: Harness, probe: Page, data: Journal, n: number, dir:
         if (exported.reflections.length !== n || exported.reflections[n - 1]!.id !== newest[0]) throw new Error(`the export holds ${exported.reflections.length} reflections, expected ${n}`);
       }
       await waitFor(
-        () => options.evaluate(`!(${exportButton}).disabled && document.querySelector('.data [role=status]').textContent.includes('Exported ${n} reflections')`),
+        () => options.evaluate(`!(${exportButton}).disabled && document.querySelector('.data [role=status]').textContent.includes('Exported ${n.toLocaleString('en-US')} reflections')`),
         { timeout: 30_000, message: 'the export to finish' },
       );
       const b = (await probe.evaluate('__pm.collect()')) as { ms: number; n: number };
@@ -826,7 +826,7 @@ function rowsFor(kind: BrowserKind, s: SizeResult): JournalRow[] {
     note: 'plain getAll(range, 500) per transaction, yielding between batches',
   });
   const last = s.import.samples.at(-1);
-  const counts = last?.text.match(/(\d+) new and (\d+) updated/);
+  const counts = last?.text.match(/([\d,]+) new and ([\d,]+) updated/);
   const outcome = last?.capped
     ? `given up after ${IMPORT_CAP_MS / 1000} s (status: "${last.text.slice(0, 60)}")`
     : counts

@@ -1,29 +1,63 @@
 /**
  * A browser in German: the extension speaks German where its words are
  * translated (locales/de.yml): the pause, its Continue step, the popup
- * with its journal, and the extension's name. The site is added through the
- * options page, the pause is answered and a reflection written as a person
- * would.
+ * with its journal, the options page, Insights, and the extension's name. The site is
+ * added through the options page, the pause is answered, a reflection
+ * written and a site mistyped as a person would.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { resolve } from 'node:path';
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { launch, openExtensionPage, startFixtureServer, waitFor, type BrowserKind, type FixtureServer, type Harness } from './harness/index.ts';
-import { addSiteInOptions, clickInPause, inExtension, pauseText, setWaitInOptions, storedSites, testBuild, turnOffLongerWaits, waitForPause, waitForRegistered } from './pause-driver.ts';
+import {
+  addSiteInOptions,
+  clickInPause,
+  inExtension,
+  pauseIdOf,
+  pauseText,
+  setWaitInOptions,
+  storedSites,
+  testBuild,
+  turnOffLongerWaits,
+  waitForPause,
+  waitForPauseRecord,
+  waitForRegistered,
+} from './pause-driver.ts';
+
+/** The messages of one section of a catalogue (`popup_`, `options_`), as the browser reads them. */
+async function messagesIn(language: 'en' | 'de', section: string): Promise<string[]> {
+  const messages = generateChromeMessages(await parseMessagesFile(resolve(import.meta.dirname, `../../locales/${language}.yml`)));
+  return Object.entries(messages)
+    .filter(([key]) => key.startsWith(section))
+    .map(([, m]) => m.message);
+}
 
 /**
- * The English words of the popup and the journal (locales/en.yml, `popup:`), each message cut at its
- * `{holes}` and plural bar into the pieces a page would show, leaving out pieces too short to tell.
+ * The English words of a section, each message cut at its `{holes}` and plural bar into the
+ * pieces a page would show, leaving out pieces too short to tell.
  */
-async function englishPopupWords(): Promise<string[]> {
-  const messages = generateChromeMessages(await parseMessagesFile(resolve(import.meta.dirname, '../../locales/en.yml')));
-  return Object.entries(messages)
-    .filter(([key]) => key.startsWith('popup_'))
-    .flatMap(([, m]) => m.message.split(/\{\w+\}| \| /))
+async function englishWords(section: string): Promise<string[]> {
+  return (await messagesIn('en', section))
+    .flatMap((message) => message.split(/\{\w+\}| \| /))
     .map((piece) => piece.replace(/^[\s:,.#(]+|[\s:,(]+$/g, ''))
     .filter((piece) => piece.length >= 4);
 }
+
+/** The English words of the popup and the journal (locales/en.yml, `popup:`). */
+const englishPopupWords = (): Promise<string[]> => englishWords('popup_');
+
+/**
+ * The English words of the options page (locales/en.yml, `options:`), leaving out those its German
+ * words use too ("Feeds", an address's ".com").
+ */
+async function englishOptionsWords(): Promise<string[]> {
+  const german = (await messagesIn('de', 'options_')).map((message) => message.replace(/\{\w+\}/g, ' ')).join('\n');
+  return (await englishWords('options_')).filter((piece) => !german.includes(piece));
+}
+
+/** The English words of the Insights page (locales/en.yml, `insights:`). */
+const englishInsightsWords = (): Promise<string[]> => englishWords('insights_');
 
 for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
   describe(`Pause Moment in a German ${kind}`, { timeout: 120_000 }, () => {
@@ -113,6 +147,152 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         assert.doesNotMatch(prompt, /\b(What|Where|Which|Is there|How|Did I)\b/, 'the question in German');
       } finally {
         await popup.close();
+      }
+    });
+
+    it('shows the options page in German, with the settings and times of a site, and says in German what is wrong with a mistyped site', async () => {
+      const options = await openExtensionPage(h, '/options.html');
+      try {
+        await options.waitForSelector('#site-input');
+        await waitFor(() => options.evaluate(`!document.querySelector('form.add button').disabled && !!document.querySelector('li.site')`), {
+          message: 'the options page to load, with the site added earlier',
+        });
+        const language = await inExtension<string>(h, `() => (globalThis.browser ?? chrome).i18n.getUILanguage()`);
+        assert.equal(await options.evaluate('document.documentElement.lang'), language.replace('_', '-'));
+        assert.equal(await options.title(), 'Pause Moment – Einstellungen');
+        const click = (label: string) =>
+          options.evaluate(`[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(label)}).click()`);
+
+        // The site's own settings, and a time range for all sites, opened as a person would.
+        await click('Mehr für 127.0.0.1');
+        await click('Zeitraum hinzufügen');
+        await waitFor(() => options.evaluate(`/Deine Seiten pausieren montags bis freitags/.test(document.body.innerText)`), { message: 'the new time range saved' });
+
+        const text = (await options.evaluate('document.body.innerText')) as string;
+        for (const german of [
+          'Feeds und soziale Medien',
+          'Meine Seiten',
+          'Seite oder Unterseite hinzufügen',
+          'Hinzufügen',
+          'Wann es Pausen gibt',
+          'Deine Seiten pausieren montags bis freitags 9:00–17:00.',
+          'Zeitraum 1: montags bis freitags 9:00–17:00',
+          'Zeitraum hinzufügen',
+          'Die Pause',
+          'Mit jedem Besuch am Tag länger warten',
+          'Pausiert diese Adresse?',
+          'Online-Meetings',
+          'Deine Daten',
+          'Alles exportieren (JSON)',
+          'Alles löschen …',
+          'Warten vor „Weiter“',
+          'Ausnahme hinzufügen',
+          'Nicht fragen',
+          'Die Frage und einen Atemzug',
+          'Check-in: „Geht es noch um das, wofür ich hier bin?“',
+        ]) {
+          assert.ok(text.includes(german), `the options page says ${JSON.stringify(german)}`);
+        }
+        // What is not seen but read out: names of controls, like each day of a time range.
+        const unseen = (await options.evaluate(
+          `[...document.querySelectorAll('[aria-label], [placeholder], [title]')].flatMap((e) => ['aria-label', 'placeholder', 'title'].map((a) => e.getAttribute(a) ?? '')).join('\\n')`,
+        )) as string;
+        assert.match(unseen, /127\.0\.0\.1 entfernen/);
+        assert.match(unseen, /Zeitraum 1 entfernen/);
+        assert.match(unseen, /\bMontag\b/);
+        const english = (await englishOptionsWords()).filter((words) => text.includes(words) || unseen.includes(words));
+        assert.deepEqual(english, [], 'no English words of the options page left');
+        assert.doesNotMatch(text, /\b(Monday|weekdays|Remove|Add)\b/);
+
+        // The time range goes again, as a person would remove it.
+        await options.evaluate(`document.querySelector('.schedule ol li button.danger').click()`);
+        await waitFor(() => options.evaluate(`/Deine Seiten pausieren jederzeit\\./.test(document.body.innerText)`), { message: 'the time range removed' });
+
+        // A mistyped site, typed and sent as a person would: the field says what is wrong, in German.
+        await options.focus('#site-input');
+        await options.keyboard.type('reddit..com');
+        await options.keyboard.press('Enter');
+        await waitFor(() => options.evaluate(`document.querySelector('#site-error').textContent.trim() !== ''`), { message: 'the error for a mistyped site' });
+        assert.equal(await options.evaluate(`document.querySelector('#site-error').textContent.trim()`), '„reddit..com“ hat einen Punkt zu viel.');
+        assert.equal(await options.evaluate(`document.querySelector('#site-input').getAttribute('aria-invalid')`), 'true');
+      } finally {
+        await options.close();
+      }
+    });
+
+    it('shows Insights in German: headings, sentences, tables, weekdays, dates and percentages, with no English left', async () => {
+      if (!(await storedSites(h)).some((s) => s.label === '127.0.0.1')) {
+        await addSiteInOptions(h, '127.0.0.1');
+        await waitForRegistered(h, '*://127.0.0.1/*');
+      }
+      // A pause answered with Gehen, as a person would.
+      const tab = await h.browser.newPage();
+      await tab.goto(server.url('/feed.html'));
+      const frame = await waitForPause(tab, h);
+      const id = await pauseIdOf(frame);
+      await clickInPause(tab, frame, 'Gehen');
+      await waitFor(async () => (await waitForPauseRecord(h, id)).find((r) => r.id === id)?.choice === 'leave', { message: 'the Gehen to be recorded' });
+      await tab.close().catch(() => undefined);
+
+      const page = await openExtensionPage(h, '/insights.html');
+      try {
+        await page.waitForSelector('main[data-ready="year"]');
+        const language = await inExtension<string>(h, `() => (globalThis.browser ?? chrome).i18n.getUILanguage()`);
+        assert.equal(await page.evaluate('document.documentElement.lang'), language.replace('_', '-'));
+        assert.equal(await page.evaluate('document.title'), 'Einblicke · Pause Moment');
+
+        // This week in words, with the share as German writes it ("50 %").
+        const headline = (await page.$eval('.headline', (p) => p.textContent ?? '')) as string;
+        assert.match(headline, /^Bei \d+\s% der Pausen bist du gegangen/);
+        const summary = (await page.evaluate(`document.querySelector('[data-view="choices"] .summary').textContent`)) as string;
+        assert.match(summary, /^\d+ Pausen? in den letzten 7 Tagen: \d+-mal gegangen \(\d+\s%\), \d+-mal weitergemacht\.$/);
+        // Days along the axis as German writes them ("2.12."), and the share's scale ("100 %").
+        const axis = (await page.evaluate(`[...document.querySelectorAll('[data-view="choices"] svg text.axis')].map((t) => t.textContent)`)) as string[];
+        assert.ok(axis.some((t) => /^\d{1,2}\.\d{1,2}\.$/.test(t)), `German dates on the axis: ${axis.join(', ')}`);
+        assert.ok(axis.some((t) => /^100\s%$/.test(t)), 'the share axis in German');
+
+        // The weekday map's table names the days in German, Monday first.
+        await page.click('[data-view="when"] button[aria-pressed]');
+        await page.waitForSelector('[data-view="when"] table');
+        const days = (await page.evaluate(`[...document.querySelectorAll('[data-view="when"] tbody th')].map((th) => th.textContent.trim())`)) as string[];
+        assert.equal(days.length, 7);
+        assert.match(days[0]!, /^Mo\.?$/);
+        assert.match(days[6]!, /^So\.?$/);
+        await page.click('[data-view="sites"] button[aria-pressed]');
+        await page.waitForSelector('[data-view="sites"] table');
+
+        const text = (await page.evaluate('document.body.innerText')) as string;
+        for (const german of [
+          'Einblicke',
+          'Deine Entscheidungen im Verlauf',
+          'Wo',
+          'Wann',
+          'Deine Zeitfenster',
+          'Zurückgewonnene Zeit',
+          'Tagebuch',
+          'Bevor du zustimmst',
+          'Zahlen zeigen',
+          'CSV herunterladen',
+          '7 Tage',
+          'Jahr',
+          'Pausen nach Wochentag und Uhrzeit',
+          'Wochentag',
+          'Anteil gegangen',
+          'Gewählte Minuten',
+        ]) {
+          assert.ok(text.includes(german), `Insights says ${JSON.stringify(german)}`);
+        }
+        // What is not seen but read out, or shown on hover: names, titles and the charts' tooltips.
+        const unseen = (await page.evaluate(
+          `[...document.querySelectorAll('[aria-label], [title]')].flatMap((e) => ['aria-label', 'title'].map((a) => e.getAttribute(a) ?? ''))
+            .concat([...document.querySelectorAll('svg title, .visually-hidden')].map((e) => e.textContent)).join('\\n')`,
+        )) as string;
+        assert.match(unseen, /Pausen pro Tag in den letzten 7 Tagen/);
+        assert.match(unseen, /– Pausen nach Seite/);
+        const english = (await englishInsightsWords()).filter((words) => text.includes(words) || unseen.includes(words));
+        assert.deepEqual(english, [], 'no English words of Insights left');
+      } finally {
+        await page.close();
       }
     });
   });

@@ -5,7 +5,8 @@ import { settingsItem } from '@/lib/settings/storage-registry';
 import { getSettings } from '@/lib/settings/store';
 import { addSites } from '@/lib/sites/add-sites';
 import { requestAccessToAll } from '@/lib/sites/access';
-import { siteFromInput, siteFromPreset } from '@/lib/sites/trigger-sites';
+import { siteFromPreset } from '@/lib/sites/trigger-sites';
+import { siteFromInput } from '@/lib/sites/site-input';
 import { presetById } from './builders';
 
 // The browser's permission prompt and storage are the fake browser's; the prompt's answer is set per test.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { explainUrl, pageAddressOf } from '@/lib/pause/explain';
 import type { Settings } from '@/lib/settings/settings';
-import { siteFromInput, siteFromPreset } from '@/lib/sites/trigger-sites';
+import { siteFromPreset } from '@/lib/sites/trigger-sites';
+import { siteFromInput } from '@/lib/sites/site-input';
 import { presetById } from './builders';
 
 const T = Date.UTC(2026, 11, 2, 10, 0);

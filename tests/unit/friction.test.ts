@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayOf, frictionReason, frictionWait, LONGEST_DAY_MS } from '@/lib/pause/friction';
-import { FRICTION_DEFAULT, frictionRuleText, normaliseFrictionRule, storedFrictionRule } from '@/lib/settings/friction-rule';
+import { dayOf, frictionReason, frictionRuleText, frictionWait, LONGEST_DAY_MS } from '@/lib/pause/friction';
+import { FRICTION_DEFAULT, normaliseFrictionRule, storedFrictionRule } from '@/lib/settings/friction-rule';
 import { normaliseSettings } from '@/lib/settings/settings';
 import { timeSortableId } from '@/lib/browser/ids';
 import type { PauseRecord } from '@/lib/pause/log';

@@ -2,15 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { DayRollup } from '@/lib/browser/rollups';
 import { choicesByDay, choicesTable, compareWeeks, totalChoices } from '@/lib/insights/choices';
 import { choicesBySite, sitesTable } from '@/lib/insights/sites';
-import { pausesByHour } from '@/lib/insights/heatmap';
+import { heatmapTable, pausesByHour } from '@/lib/insights/heatmap';
 import { intentions, intentionWords, openTimesKept } from '@/lib/insights/open-times';
-import { GIVEN_BACK_METHOD, timeGivenBack } from '@/lib/insights/given-back';
+import { givenBackMethod, timeGivenBack } from '@/lib/insights/given-back';
 import { meetingReflections, reflectionsByWeek, tagsByWeek } from '@/lib/insights/journal-patterns';
 import { csvFileName, toCsv } from '@/lib/insights/csv';
+import { dayMonth, percent } from '@/lib/insights/table';
 import { countAsk } from '@/lib/meetings/after-call';
 import { recount } from '@/lib/browser/rollups';
 import { pauseTally } from '@/lib/pause/tally';
 import { recordBuilders } from './builders';
+import { inGerman } from './german';
 
 const day = (d: string, counts: Record<string, number>, labels: Record<string, string> = {}): DayRollup => ({ day: d, counts, labels });
 
@@ -94,7 +96,7 @@ describe('where and when', () => {
       { label: 'Reddit', leaves: 1, minutesPerLeave: 15, minutes: 15 },
     ]);
     expect(given.minutes).toBe(30);
-    expect(GIVEN_BACK_METHOD).toMatch(/estimate/);
+    expect(givenBackMethod()).toMatch(/^An estimate, not a measurement: each Leave counts/);
   });
 });
 
@@ -137,5 +139,37 @@ describe('CSV', () => {
     const csv = toCsv({ caption: 'Pauses by site', columns: ['Site', 'Pauses'], rows: [['a, "b"', 1], ['=HYPERLINK("x")', 2], ['-1', 3]] });
     expect(csv).toBe('Site,Pauses\r\n"a, ""b""",1\r\n"\'=HYPERLINK(""x"")",2\r\n\'-1,3\r\n');
     expect(csvFileName({ caption: 'Pauses by site', columns: [], rows: [] }, '2026-12-02')).toBe('pause-moment-pauses-by-site-2026-12-02.csv');
+  });
+});
+
+describe('in German', () => {
+  const nbsp = '\u00a0';
+  const week = (counts: Record<string, number>, d: string) => choicesByDay([day(d, counts)], [d]);
+
+  it('compares the weeks in German words, with German percentages', () => {
+    expect(inGerman(() => compareWeeks(week({ shown: 10, left: 4 }, '2026-12-02'), week({ shown: 10, left: 3 }, '2026-11-25')))).toBe(
+      `Bei 40${nbsp}% der Pausen bist du gegangen, öfter als in der Woche davor (30${nbsp}%).`,
+    );
+    expect(inGerman(() => compareWeeks(week({ shown: 1, left: 1 }, '2026-12-02'), week({}, '2026-11-25')))).toBe(
+      `Bei 100${nbsp}% der Pausen bist du gegangen (1 Pause); in der Woche davor gab es keine.`,
+    );
+  });
+
+  it('names the tables’ columns, shares and weekdays in German, the same in the table and its CSV', () => {
+    const table = inGerman(() => choicesTable(week({ shown: 4, left: 3 }, '2026-12-02')));
+    expect(table.caption).toBe('Entscheidungen bei der Pause, nach Tag');
+    expect(table.columns.slice(0, 3)).toEqual(['Tag', 'Pausen', 'Gegangen']);
+    expect(table.rows[0]?.at(-1)).toBe(`75${nbsp}%`);
+    expect(toCsv(table).split('\r\n')[0]).toBe(table.columns.join(','));
+    const when = inGerman(() => heatmapTable(pausesByHour([])));
+    expect(when.rows.map((r) => r[0])).toEqual(['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'].map((d) => expect.stringMatching(new RegExp(`^${d}\\.?$`))));
+  });
+
+  it('writes dates and shares as German does', () => {
+    expect(dayMonth('2026-12-02', 'de')).toBe('2.12.');
+    // Rounded as the week's comparison rounds (0.285 * 100 is just under 28.5), never one apart from it.
+    expect(percent(0.285, 'de')).toBe(`28${nbsp}%`);
+    expect(percent(0.285, 'en')).toBe('28%');
+    expect(percent(null, 'de')).toBe('–');
   });
 });

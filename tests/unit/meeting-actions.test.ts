@@ -10,7 +10,8 @@ import { MEETING_PLATFORMS } from '@/lib/meetings/platforms';
 import type { Sender } from '@/lib/browser/messages';
 import { type PendingMeeting } from '@/lib/meetings/pending-meeting';
 import type { TriggerSite } from '@/lib/settings/settings';
-import { siteFromInput, siteFromPreset } from '@/lib/sites/trigger-sites';
+import { siteFromPreset } from '@/lib/sites/trigger-sites';
+import { siteFromInput } from '@/lib/sites/site-input';
 import { presetById } from './builders';
 
 const NOW = 1_700_000_000_000;

@@ -195,7 +195,9 @@ describe('parseImport: hostile files', () => {
   it('refuses too many records before checking any', () => {
     const raw = rawOf({});
     const text = JSON.stringify(raw).replace('"reflections":[]', `"reflections":[${'0,'.repeat(IMPORT_MAX_RECORDS)}0]`);
-    expect(problemsOf(text)).toEqual([`This file holds ${IMPORT_MAX_RECORDS + 1} records, more than the ${IMPORT_MAX_RECORDS} that can be imported at once.`]);
+    // Counts are written as the user's language writes numbers, with a comma between thousands in English.
+    const count = (n: number) => n.toLocaleString('en');
+    expect(problemsOf(text)).toEqual([`This file holds ${count(IMPORT_MAX_RECORDS + 1)} records, more than the ${count(IMPORT_MAX_RECORDS)} that can be imported at once.`]);
   });
 
   it('refuses 10 MB strings where they do not fit, and keeps the message short', () => {

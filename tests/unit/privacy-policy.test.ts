@@ -127,7 +127,7 @@ describe('the privacy policy', () => {
   });
 
   it('is linked from the options page', () => {
-    expect(read('components/options/OptionsPage.svelte')).toMatch(/<a href="\/privacy\.html"[^>]*>Privacy<\/a>/);
+    expect(read('components/options/OptionsPage.svelte')).toMatch(/<a href="\/privacy\.html"[^>]*>\{i18n\.t\('options\.privacy'\)\}<\/a>/);
   });
 
   it('ships as a static, self-contained page that reads in light and dark', () => {

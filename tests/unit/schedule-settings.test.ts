@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseSchedule, rangeProblem } from '@/lib/settings/schedule';
-import { daysText, minutesOfInput, scheduleText, timeInputValue } from '@/lib/settings/schedule-words';
+import { normaliseSchedule } from '@/lib/settings/schedule';
+import { daysText, minutesOfInput, rangeProblem, scheduleText, timeInputValue } from '@/lib/settings/schedule-words';
 import { normaliseSettings } from '@/lib/settings/settings';
 
 const site = { id: 'reddit', label: 'Reddit', patterns: ['reddit.com'], enabled: true, waitSeconds: 5, windowMinutes: 15, presetId: 'reddit', kind: 'feed' };

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { decidePause } from '@/lib/pause/decision';
 import { DEFAULT_SETTINGS, type Settings, type TriggerSite } from '@/lib/settings/settings';
 import { exceptionFromTyped } from '@/lib/sites/site-exceptions';
-import { exceptionFor, siteForUrl, siteFromInput, siteFromPreset } from '@/lib/sites/trigger-sites';
+import { exceptionFor, siteForUrl, siteFromPreset } from '@/lib/sites/trigger-sites';
+import { siteFromInput } from '@/lib/sites/site-input';
 import { presetById } from './builders';
 
 const T = Date.UTC(2026, 11, 2, 10, 0);

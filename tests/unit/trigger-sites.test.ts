@@ -3,12 +3,12 @@ import type { Settings, TriggerSite } from '@/lib/settings/settings';
 import {
   originsOf,
   siteForUrl,
-  siteFromInput,
   siteFromPreset,
   withoutSite,
   withSite,
   withSiteChanged,
 } from '@/lib/sites/trigger-sites';
+import { siteFromInput } from '@/lib/sites/site-input';
 import { presetById } from './builders';
 
 const preset = (id: string, over: Partial<TriggerSite> = {}): TriggerSite => ({ ...siteFromPreset(presetById(id)!), ...over });

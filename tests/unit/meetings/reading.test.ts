@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CANNOT_TELL,
   describeReading,
   describeUnread,
   normaliseUnread,
@@ -11,6 +10,7 @@ import {
   type ReadHistory,
 } from '@/lib/meetings/reading';
 import type { MeetingReading } from '@/lib/browser/messages';
+import { inGerman } from '../german';
 
 const R = (phase: MeetingReading['phase'], mic: MeetingReading['mic']): MeetingReading => ({ platform: 'meet', label: 'Google Meet', phase, mic });
 
@@ -22,7 +22,7 @@ describe('describeReading', () => {
     ['before joining', R('pre-join', 'muted'), 'Google Meet · before joining · microphone off'],
     ['after the call the mic is not worth saying', R('left', 'muted'), 'Google Meet · call ended'],
     ['a phase it cannot read', R('unknown', 'unmuted'), "Google Meet: can't tell the call's state here; the shortcut and chip still work."],
-    ['a page that does not answer', undefined, CANNOT_TELL],
+    ['a page that does not answer', undefined, "Can't tell the call's state here; the shortcut and chip still work."],
   ])('%s', (_name, reading, line) => {
     expect(describeReading(reading)).toBe(line);
   });
@@ -64,5 +64,10 @@ describe('unread notes', () => {
   it('says what could not be read, and what it means for the user', () => {
     expect(describeUnread('Zoom', { part: 'phase', at }, 'en-GB')).toMatch(/^On 2 December, Pause Moment could not tell where you were in a Zoom call/);
     expect(describeUnread('Webex', { part: 'mic', at }, 'en-GB')).toMatch(/could not read your microphone in a Webex call, so the breath on unmute could not show/);
+  });
+
+  it('says it in German in a German browser, the day too', () => {
+    expect(inGerman(() => describeUnread('Zoom', { part: 'phase', at }))).toMatch(/^Am 2\. Dezember konnte Pause Moment in einem Meeting in Zoom nicht erkennen/);
+    expect(inGerman(() => describeReading(R('in-call', 'muted')))).toBe('Google Meet · im Meeting · Mikrofon aus');
   });
 });
