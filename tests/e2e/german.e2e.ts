@@ -1,15 +1,16 @@
 /**
  * A browser in German: the extension speaks German where its words are
  * translated (locales/de.yml): the pause, its Continue step, the popup
- * with its journal, the options page, Insights, and the extension's name. The site is
- * added through the options page, the pause is answered, a reflection
- * written and a site mistyped as a person would.
+ * with its journal, the options page and the privacy policy it opens,
+ * Insights, and the extension's name. The site is added through the options
+ * page, the pause is answered, a reflection written, a site mistyped and the
+ * privacy policy opened as a person would.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { resolve } from 'node:path';
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
-import { launch, openExtensionPage, startFixtureServer, waitFor, type BrowserKind, type FixtureServer, type Harness } from './harness/index.ts';
+import { clickElement, launch, openExtensionPage, startFixtureServer, waitFor, type BrowserKind, type FixtureServer, type Harness } from './harness/index.ts';
 import {
   addSiteInOptions,
   clickInPause,
@@ -58,6 +59,29 @@ async function englishOptionsWords(): Promise<string[]> {
 
 /** The English words of the Insights page (locales/en.yml, `insights:`). */
 const englishInsightsWords = (): Promise<string[]> => englishWords('insights_');
+
+/** A privacy policy page open in a tab: its language, title, heading and text. */
+interface PolicyTab {
+  lang: string;
+  title: string;
+  heading: string;
+  text: string;
+}
+
+/**
+ * The privacy policy pages open in tabs at `path`, as the extension sees its own pages
+ * (Firefox tells puppeteer of no tab that an extension page opens).
+ */
+function policyTabs(h: Harness, path: string): Promise<PolicyTab[]> {
+  return inExtension<PolicyTab[]>(
+    h,
+    `(path) => (globalThis.browser ?? chrome).extension.getViews({ type: 'tab' })
+      .filter((w) => w.location.pathname === path && w.document.readyState === 'complete')
+      .map((w) => ({ lang: w.document.documentElement.lang, title: w.document.title,
+        heading: w.document.querySelector('h1')?.textContent.trim() ?? '', text: w.document.body.innerText }))`,
+    path,
+  );
+}
 
 for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
   describe(`Pause Moment in a German ${kind}`, { timeout: 120_000 }, () => {
@@ -150,7 +174,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       }
     });
 
-    it('shows the options page in German, with the settings and times of a site, and says in German what is wrong with a mistyped site', async () => {
+    it('shows the options page in German, with the settings and times of a site, says in German what is wrong with a mistyped site, and opens the privacy policy in German', async () => {
       const options = await openExtensionPage(h, '/options.html');
       try {
         await options.waitForSelector('#site-input');
@@ -215,6 +239,30 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         await waitFor(() => options.evaluate(`document.querySelector('#site-error').textContent.trim() !== ''`), { message: 'the error for a mistyped site' });
         assert.equal(await options.evaluate(`document.querySelector('#site-error').textContent.trim()`), '„reddit..com“ hat einen Punkt zu viel.');
         assert.equal(await options.evaluate(`document.querySelector('#site-input').getAttribute('aria-invalid')`), 'true');
+
+        // Datenschutz opens the privacy policy in German, clicked as a person would.
+        const link = 'header a[href="/privacy.de.html"]';
+        assert.equal(await options.evaluate(`document.querySelector(${JSON.stringify(link)})?.textContent.trim()`), 'Datenschutz');
+        await options.evaluate(`document.querySelector(${JSON.stringify(link)}).scrollIntoView({ block: 'center' })`);
+        await options.bringToFront();
+        await clickElement(options, link);
+        const [policy] = await waitFor(async () => {
+          const tabs = await policyTabs(h, '/privacy.de.html');
+          return tabs.length > 0 && tabs;
+        }, { message: 'the German privacy policy to open in a tab' });
+        assert.equal(policy!.lang, 'de');
+        assert.equal(policy!.heading, 'Datenschutzerklärung von Pause Moment');
+        assert.equal(policy!.title, 'Datenschutzerklärung von Pause Moment');
+        for (const german of ['Kurz gesagt', 'Was Pause Moment speichert', 'Berechtigungen', 'So löschst du deine Daten', 'Alles löschen']) {
+          assert.ok(policy!.text.includes(german), `the policy says ${JSON.stringify(german)}`);
+        }
+        assert.doesNotMatch(policy!.text, /In short|privacy policy|What Pause Moment keeps|Permissions/);
+        assert.deepEqual(await policyTabs(h, '/privacy.html'), [], 'no English policy opened');
+        await inExtension(
+          h,
+          `() => (globalThis.browser ?? chrome).extension.getViews({ type: 'tab' }).filter((w) => w.location.pathname === '/privacy.de.html').forEach((w) => w.close())`,
+        );
+        await waitFor(async () => (await policyTabs(h, '/privacy.de.html')).length === 0, { message: 'the policy tab to close' });
       } finally {
         await options.close();
       }

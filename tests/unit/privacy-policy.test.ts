@@ -6,19 +6,24 @@ import { STORED_ITEMS } from '@/lib/settings/storage-registry';
 import { STORAGE_KEYS, SYNC_KEYS } from '@/lib/settings/storage-keys';
 import { JOURNAL_DB } from '@/lib/journal/database';
 import { PAUSE_LOG_DB } from '@/lib/pause/log';
+import { messagesOf } from './messages';
 
 /**
  * The privacy policy exists twice: PRIVACY.md in the repository, and
  * public/privacy.html inside the extension, which the options page links to
  * (an extension page cannot link to a file of the repository). These tests
  * keep the two saying the same, and keep both naming everything the
- * extension stores and every permission it asks for.
+ * extension stores and every permission it asks for. public/privacy.de.html
+ * is the same policy in German, which the options page opens in a German
+ * browser: it cannot be compared word for word, so it is held to the same
+ * sections, paragraphs, names, numbers and addresses as public/privacy.html.
  */
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
 const MARKDOWN = read('PRIVACY.md');
 const PAGE = read('public/privacy.html');
+const GERMAN = read('public/privacy.de.html');
 
 const withoutComments = (text: string): string => text.replace(/<!--[\s\S]*?-->/g, ' ');
 
@@ -47,10 +52,10 @@ function htmlText(html: string): string {
 
 const words = (text: string): string[] => text.split(/\s+/).filter(Boolean);
 
-/** The policy's body in the page: what is inside <main>. */
-function pageMain(): string {
-  const main = /<main\b[^>]*>([\s\S]*)<\/main>/i.exec(PAGE);
-  if (!main) throw new Error('public/privacy.html has no <main>');
+/** The policy's body in a page: what is inside <main>. */
+function pageMain(page = PAGE): string {
+  const main = /<main\b[^>]*>([\s\S]*)<\/main>/i.exec(page);
+  if (!main) throw new Error(`${page === GERMAN ? 'public/privacy.de.html' : 'public/privacy.html'} has no <main>`);
   return withoutComments(main[1]!);
 }
 
@@ -64,8 +69,8 @@ function markdownHeadings(): string[] {
     });
 }
 
-function pageHeadings(): string[] {
-  return [...pageMain().matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/gi)].map((m) => `${'#'.repeat(Number(m[1]))} ${words(htmlText(m[2]!)).join(' ')}`);
+function pageHeadings(page = PAGE): string[] {
+  return [...pageMain(page).matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/gi)].map((m) => `${'#'.repeat(Number(m[1]))} ${words(htmlText(m[2]!)).join(' ')}`);
 }
 
 function markdownWords(): string[] {
@@ -85,6 +90,41 @@ function firstDifference(markdown: string[], page: string[]): { at: number; mark
   }
   return undefined;
 }
+
+/** The page's build, in order: each heading, paragraph and list item, and where each list starts and ends. */
+function outline(page: string): string[] {
+  return [...pageMain(page).matchAll(/<(\/?)(ul|ol)\b|<(h[1-6]|p|li)\b/gi)].map((m) => (m[2] ? `${m[1]}${m[2]}` : m[3]!).toLowerCase());
+}
+
+/** A heading, paragraph or list item of a page: its words, and what a translation keeps as it is. */
+interface Block {
+  tag: string;
+  text: string;
+  /** The contents of its <code>: names of stored items, databases and permissions. */
+  code: string[];
+  /** The numbers in its words. */
+  numbers: string[];
+}
+
+function blocks(page: string): Block[] {
+  return [...pageMain(page).matchAll(/<(h[1-6]|p|li)\b[^>]*>([\s\S]*?)<\/\1>/gi)].map((m) => {
+    const inner = m[2]!;
+    const words = htmlText(inner.replace(/<code\b[^>]*>[\s\S]*?<\/code>/gi, ' '));
+    return {
+      tag: m[1]!.toLowerCase(),
+      text: htmlText(inner).replace(/\s+/g, ' ').trim(),
+      code: [...inner.matchAll(/<code\b[^>]*>([\s\S]*?)<\/code>/gi)].map((c) => htmlText(c[1]!)).sort(),
+      numbers: [...words.matchAll(/\d+/g)].map((n) => n[0]).sort(),
+    };
+  });
+}
+
+/** Every address the page names, in links, sources or its comments, in order. */
+const addresses = (page: string): string[] =>
+  [...page.matchAll(/\b(?:href|src)\s*=\s*["']([^"']*)["']|https?:\/\/[^\s"'()<>]+/gi)].map((m) => m[1] ?? m[0]);
+
+/** The names the page gives in <code>. */
+const codeNames = (page: string): Set<string> => new Set(blocks(page).flatMap((b) => b.code));
 
 /** The quoted strings of the array after `name:` in wxt.config.ts. */
 function manifestList(config: string, name: string): string[] {
@@ -126,21 +166,84 @@ describe('the privacy policy', () => {
     expect(asked.filter((p) => !MARKDOWN.includes(`\`${p}\``))).toEqual([]);
   });
 
-  it('is linked from the options page', () => {
-    expect(read('components/options/OptionsPage.svelte')).toMatch(/<a href="\/privacy\.html"[^>]*>\{i18n\.t\('options\.privacy'\)\}<\/a>/);
+  it('is linked from the options page, in the language of the browser (tests/unit/privacy-page.test.ts)', () => {
+    expect(read('components/options/OptionsPage.svelte')).toMatch(/<a href=\{privacyPage\(uiLanguage\(\)\)\}[^>]*>\{i18n\.t\('options\.privacy'\)\}<\/a>/);
   });
 
-  it('ships as a static, self-contained page that reads in light and dark', () => {
-    expect(PAGE).toMatch(/<html lang="en">/);
-    expect(PAGE).toMatch(/<main>/);
-    expect(PAGE).toMatch(/color-scheme:\s*light dark/);
-    expect(PAGE).toMatch(/font-family:\s*system-ui/);
-    const page = withoutComments(PAGE);
-    expect(page).not.toMatch(/<script\b/i);
-    expect(page).not.toMatch(/\son[a-z]+\s*=/i);
-    expect(page).not.toMatch(/<(link|img|iframe|object|embed)\b/i);
-    expect(page).not.toMatch(/\b(src|href)\s*=\s*["']?(https?:)?\/\//i);
-    expect(page).not.toMatch(/@import|url\(/i);
+  it('ships as static, self-contained pages that read in light and dark, the German one styled as the English one', () => {
+    for (const [language, text] of [['en', PAGE], ['de', GERMAN]] as const) {
+      expect(text).toMatch(new RegExp(`<html lang="${language}">`));
+      expect(text).toMatch(/<main>/);
+      expect(text).toMatch(/color-scheme:\s*light dark/);
+      expect(text).toMatch(/font-family:\s*system-ui/);
+      // The tab's title is the policy's heading.
+      expect(/<title>([^<]*)<\/title>/.exec(text)?.[1]).toBe(/<h1>([^<]*)<\/h1>/.exec(text)?.[1]);
+      const page = withoutComments(text);
+      expect(page).not.toMatch(/<script\b/i);
+      expect(page).not.toMatch(/\son[a-z]+\s*=/i);
+      expect(page).not.toMatch(/<(link|img|iframe|object|embed)\b/i);
+      expect(page).not.toMatch(/\b(src|href)\s*=\s*["']?(https?:)?\/\//i);
+      expect(page).not.toMatch(/@import|url\(/i);
+    }
+    const style = (text: string) => /<style>([\s\S]*?)<\/style>/.exec(text)?.[1];
+    expect(style(GERMAN)).toBeDefined();
+    expect(style(GERMAN)).toBe(style(PAGE));
+  });
+
+  describe('in German, public/privacy.de.html', () => {
+    it('has the sections, paragraphs and list items of public/privacy.html, with headings of the same levels', () => {
+      expect(outline(PAGE).length).toBeGreaterThan(40);
+      expect(outline(GERMAN)).toEqual(outline(PAGE));
+      expect(pageHeadings(GERMAN).map((h) => h.split(' ')[0])).toEqual(pageHeadings().map((h) => h.split(' ')[0]));
+    });
+
+    it('is German throughout: no heading, paragraph or item left in English', () => {
+      const [english, german] = [blocks(PAGE), blocks(GERMAN)];
+      expect(german.filter((b, i) => b.text === english[i]?.text).map((b) => b.text)).toEqual([]);
+      const text = htmlText(pageMain(GERMAN).replace(/<code\b[^>]*>[\s\S]*?<\/code>/gi, ' '));
+      expect(text.match(/\b(the|and|your|you|when|never|what|with)\b/gi) ?? []).toEqual([]);
+    });
+
+    it('names the same stored items, databases and permissions, and the same numbers, in each paragraph and item', () => {
+      const [english, german] = [blocks(PAGE), blocks(GERMAN)];
+      const differ = english.flatMap((b, i) =>
+        b.code.join() === german[i]?.code.join() && b.numbers.join() === german[i]?.numbers.join() ? [] : [{ english: b.text, german: german[i]?.text }],
+      );
+      expect(differ).toEqual([]);
+    });
+
+    it('names every item in browser storage, the IndexedDB databases and every permission', () => {
+      const config = read('wxt.config.ts');
+      const names = [
+        ...Object.values(STORAGE_KEYS),
+        ...STORED_ITEMS.map((item) => item.key.replace(/^local:/, '')),
+        JOURNAL_DB,
+        PAUSE_LOG_DB,
+        SYNC_KEYS.settingsHead,
+        SYNC_KEYS.settingsChunk(0),
+        SYNC_KEYS.settingsChunk(1),
+        'browser.storage.sync',
+        ...manifestList(config, 'permissions'),
+        ...manifestList(config, 'optional_host_permissions'),
+      ];
+      const named = codeNames(GERMAN);
+      expect(names.filter((name) => !named.has(name))).toEqual([]);
+      expect(htmlText(pageMain(GERMAN))).toContain('browser.storage.local');
+    });
+
+    it('names the same addresses, in its links and its sources', () => {
+      expect(addresses(PAGE).length).toBeGreaterThan(0);
+      expect(addresses(GERMAN)).toEqual(addresses(PAGE));
+    });
+
+    it('calls the buttons and places it names by the words the extension shows in each language', async () => {
+      const [en, de] = await Promise.all([messagesOf('en'), messagesOf('de')]);
+      const shown = ['pause_leave', 'pause_continue', 'options_data_heading', 'options_data_deleteAll', 'insights_title'];
+      for (const [messages, page] of [[en, PAGE], [de, GERMAN]] as const) {
+        const text = words(htmlText(pageMain(page))).join(' ');
+        expect(shown.filter((key) => !text.includes(messages[key]!.message))).toEqual([]);
+      }
+    });
   });
 
   it('holds true of the code: nothing in lib, entrypoints or components makes a network request', () => {
