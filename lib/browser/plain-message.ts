@@ -6,6 +6,6 @@ import { browser } from 'wxt/browser';
  * paints before the page does, without the i18n library, so it stays small.
  */
 export function plainMessage(key: 'pause.question' | 'pause.frameTitle' | '@@ui_locale'): string {
-  // The catalogue's name for it: dots become underscores (`@@ui_locale` has none).
-  return browser.i18n.getMessage(key.replaceAll('.', '_') as 'pause_question' | 'pause_frameTitle' | '@@ui_locale');
+  if (key === '@@ui_locale') return browser.i18n.getMessage(key);
+  return browser.i18n.getMessage(key.replace('.', '_') as 'pause_question' | 'pause_frameTitle');
 }
