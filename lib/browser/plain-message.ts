@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
  * paints before the page does, without the i18n library, so it stays small.
  */
 export function plainMessage(key: 'pause.question' | 'pause.frameTitle' | '@@ui_locale'): string {
-  if (key === '@@ui_locale') return browser.i18n.getMessage(key);
-  return browser.i18n.getMessage(key.replace('.', '_') as 'pause_question' | 'pause_frameTitle');
+  // Typed names cover only the built-in `@@` messages; ours are built from locales/ by the i18n module.
+  const catalogue: { getMessage(name: string): string } = browser.i18n;
+  return catalogue.getMessage(key.replace('.', '_'));
 }
