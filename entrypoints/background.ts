@@ -17,11 +17,25 @@ import { SNOOZE_ALARM } from '@/lib/pause/snooze';
 import { onGuardMessage } from '@/lib/browser/guard-messages';
 import { handleCheckInKeepGoing, handleCheckInLeave, handleCheckInNote } from '@/lib/pause/check-in-actions';
 import { startSettingsSync } from '@/lib/settings/settings-sync';
+import { PAUSE_HINT_ALARM, reconcilePauseHints } from '@/lib/pause/pause-hints';
+import { readPauseState, watchPauseState } from '@/lib/pause/state';
 
 function reconcile(): void {
   void getSettings()
     .then((settings) => reconcileRegistration(browserScripting, settings))
     .catch((error) => console.error('Pause Moment: could not register the pause', error));
+  reconcileHints();
+}
+
+/** Tells the guard on each site expected to pause to paint it at once, and looks again when that changes by the clock. */
+function reconcileHints(): void {
+  void readPauseState()
+    .then((state) => reconcilePauseHints(browserScripting, state, Date.now()))
+    .then(async (at) => {
+      if (at === undefined) await browser.alarms.clear(PAUSE_HINT_ALARM);
+      else await browser.alarms.create(PAUSE_HINT_ALARM, { when: at + 1000 });
+    })
+    .catch((error) => console.error('Pause Moment: could not prepare the pause', error));
 }
 
 export default defineBackground({
@@ -49,6 +63,8 @@ export default defineBackground({
     browser.runtime.onStartup.addListener(settle);
     browser.runtime.onInstalled.addListener(settle);
     settingsItem.watch(reconcile);
+    // Open times and the snooze change whether a site is expected to pause.
+    watchPauseState(reconcileHints, new AbortController().signal);
     // Settings follow the user through the browser's sync storage (never the journal).
     startSettingsSync();
     browser.permissions.onAdded.addListener(reconcile);
@@ -57,6 +73,7 @@ export default defineBackground({
       const siteId = siteIdOfAlarm(alarm.name);
       if (siteId) void handleOpenTimeAlarm(siteId);
       if (alarm.name === SNOOZE_ALARM) void settleSnooze();
+      if (alarm.name === PAUSE_HINT_ALARM) reconcileHints();
     });
     messaging.onMessage('pauseShown', ({ data, sender }) => handlePauseShown(data, sender));
     messaging.onMessage('pauseLeave', ({ data, sender }) => handlePauseLeave(data, sender));

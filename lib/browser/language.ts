@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { plainMessage } from './plain-message';
 
 /**
  * The language the extension speaks, as a BCP 47 tag for `lang` attributes
@@ -6,5 +6,5 @@ import { i18n } from '#i18n';
  * messages by (an English browser gets `en-US`, a German one `de`).
  */
 export function uiLanguage(): string {
-  return i18n.t('@@ui_locale').replace('_', '-') || 'en';
+  return plainMessage('@@ui_locale').replace('_', '-') || 'en';
 }

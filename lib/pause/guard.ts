@@ -5,7 +5,8 @@ import { createPauseOverlay, hasEarlierCover } from './overlay';
 import type { ScriptLife } from '../browser/script-life';
 import type { PauseState } from './state';
 import { decidePause, type PauseDecision } from './decision';
-import { paintedQuestion } from './question';
+import { defaultQuestion, paintedQuestion } from './question';
+import { whenPauseExpected } from './expected-pause-bus';
 
 /** What the guard needs from the content script's world. */
 export interface GuardEnv {
@@ -67,6 +68,8 @@ export function startPauseGuard(env: GuardEnv): void {
   /** The snooze and site this page was last counted for as a skipped pause. */
   let skippedFor: string | undefined;
   let latest = 0;
+  /** Whether storage has answered yet. */
+  let decided = false;
   let endTimer: number | undefined;
   let clockTimer: number | undefined;
   let aliveTimer: number | undefined;
@@ -76,6 +79,9 @@ export function startPauseGuard(env: GuardEnv): void {
   // extension arrives) is covered only if it is to pause, so a tab inside its
   // open time never blinks.
   if (doc.readyState === 'loading' || hasEarlierCover(doc)) cover();
+  // A page of a site expected to pause paints the pause with the cover, in its
+  // first frame; what storage says next confirms it or takes it away.
+  if (doc.readyState === 'loading') whenPauseExpected((expected) => decided || overlay.paint(expected === 'question' ? defaultQuestion() : ''));
   // The extension updated, reloaded or went: the cover waits for the next
   // version, or goes (every timer and listener of this run ends with `life`).
   life.onInvalidated(() => overlay.retire(RETIRE_MS));
@@ -133,6 +139,7 @@ export function startPauseGuard(env: GuardEnv): void {
   }
 
   function decide(state: PauseState): void {
+    decided = true;
     clearTimers();
     const now = env.now();
     const decision = decidePause(state, win.location.href, now);

@@ -1,6 +1,6 @@
-import { i18n } from '#i18n';
 import { setImportantStyles } from '../browser/css';
 import { uiLanguage } from '../browser/language';
+import { plainMessage } from '../browser/plain-message';
 
 /**
  * The cover a site's page shows while paused: one host element in the page,
@@ -143,6 +143,8 @@ export interface PauseOverlay {
    * (none if empty) and loads the pause page over them.
    */
   show(frameUrl?: string, question?: string): void;
+  /** Paints the breath and `question` (none if empty) on the cover now, before the pause page is known. */
+  paint(question: string): void;
   /** Removes the cover and the pause page. */
   hide(): void;
   readonly showing: boolean;
@@ -333,6 +335,14 @@ export function createPauseOverlay(doc: Document): PauseOverlay {
     animation.currentTime = Date.now() % BREATH_MS;
   }
 
+  function paintCard(question: string): void {
+    // A test build says when the question went onto the cover, for `npm run bench`; a release says nothing to the page.
+    if (import.meta.env.PAUSE_MOMENT_TEST && question && !host.dataset.questionAt) host.dataset.questionAt = String(performance.now());
+    heading.textContent = question;
+    if (card.parentNode !== dialog) dialog.prepend(card);
+    breathe();
+  }
+
   function removeFrame(): void {
     frame?.remove();
     frame = undefined;
@@ -352,13 +362,11 @@ export function createPauseOverlay(doc: Document): PauseOverlay {
       showing = true;
       if (frameUrl && frame?.dataset.src !== frameUrl) {
         frame?.remove();
-        heading.textContent = question;
-        dialog.prepend(card);
-        breathe();
+        paintCard(question);
         frame = doc.createElement('iframe');
         frame.dataset.src = frameUrl;
         setImportantStyles(frame, FRAME);
-        frame.setAttribute('title', i18n.t('pause.frameTitle'));
+        frame.setAttribute('title', plainMessage('pause.frameTitle'));
         frame.addEventListener('load', () => frame?.focus());
         frame.src = frameUrl;
         dialog.appendChild(frame);
@@ -373,6 +381,9 @@ export function createPauseOverlay(doc: Document): PauseOverlay {
       // At document_start there may be no <html> yet: attach as soon as there is.
       if (!host.isConnected) guard.observe(doc, { childList: true });
       removeEarlier();
+    },
+    paint(question) {
+      if (showing) paintCard(question);
     },
     hide() {
       showing = false;

@@ -1,9 +1,9 @@
-import { i18n } from '#i18n';
+import { plainMessage } from '../browser/plain-message';
 import type { TriggerSite } from '../settings/settings';
 
 /** The question a pause asks unless the user wrote their own, in the browser's language. */
 export function defaultQuestion(): string {
-  return i18n.t('pause.question');
+  return plainMessage('pause.question');
 }
 
 /**

@@ -19,11 +19,13 @@
  *   cover painted — the page's first painted frame, which holds the cover
  *                   because it was in the DOM before any script (Chromium's
  *                   first-paint; Firefox has none, so its own FCP bounds it);
- *   question      — the question and the breath, painted in the cover's own
- *                   frame once the guard has decided to pause: the page's
- *                   first painted frame when they were in the DOM by then
- *                   (they are put there just before the pause page's frame is
- *                   created, so that frame's navigation start bounds when);
+ *   question      — the question and the breath, painted in the cover: with
+ *                   the cover when the site is expected to pause (a hint
+ *                   script registered for it), else once the guard has read
+ *                   storage. A test build marks the host with the moment they
+ *                   went into the DOM (data-question-at); they show in the
+ *                   page's first painted frame if that was before it, else in
+ *                   the next (their time in the DOM stands in, a lower bound);
  *   controls      — the pause page's card (Leave, Continue) in its first
  *                   frame on screen: its `pause-card-shown` mark, from which
  *                   it fades in over the painted question.
@@ -84,8 +86,10 @@ interface Sample {
   hostSeenAt: number | null;
   /** chosen only: the pause frame's first contentful paint, on the page's clock. */
   frameFcp?: number | null;
-  /** chosen only: the pause frame's navigation start, on the page's clock; the painted question was in the DOM by then. */
+  /** chosen only: the pause frame's navigation start, on the page's clock. */
   frameOrigin?: number | null;
+  /** chosen only: when the question went into the cover's DOM, as a test build marks it on the host. */
+  questionAt: number | null;
   /** chosen only: the frame that first showed the pause page's card (its `pause-card-shown` mark), on the page's clock. */
   cardShown?: number | null;
   /** chosen only: frame clock minus page clock, read page → frame → page; `bracket` is half the round trip. */
@@ -106,6 +110,7 @@ const PAGE_PROBE = `(() => {
     scriptAt: window.__bench?.scriptAt ?? null,
     hostAtStart: window.__bench?.hostAtStart ?? false,
     hostSeenAt: window.__bench?.hostSeenAt ?? null,
+    questionAt: Number(document.querySelector('pause-moment')?.dataset.questionAt) || null,
   };
 })()`;
 const FRAME_PROBE = `({
@@ -264,12 +269,12 @@ function rowsFor(kind: BrowserKind, s: Record<Cell, Sample[]>): Row[] {
  */
 function firstPaintRows(kind: BrowserKind, s: Record<Cell, Sample[]>, skew: number): Row[] {
   const own = { baseline: "page's own first paint (FCP, no extension)", baseValues: s.plain.map((x) => x.fcp), compare: 'ratio' as const };
-  // The question was in the DOM by the pause frame's navigation start. In the DOM by the page's first paint,
-  // it is in that frame (Chromium's first-paint; Firefox has none, and its FCP is an upper bound). Later, the
-  // frame it painted in is not known: its time in the DOM stands in, a lower bound, and the count says how often.
+  // In the DOM by the page's first paint, the question is in that frame (Chromium's first-paint; Firefox has
+  // none, and its FCP is an upper bound). Later, the frame it painted in is not known: its time in the DOM
+  // stands in, a lower bound, and the count says how often.
   const paint = (x: Sample) => (kind === 'chromium' ? x.fp : x.fcp);
-  const late = s.chosen.filter((x) => x.frameOrigin == null || paint(x) == null || x.frameOrigin > paint(x)!).length;
-  const question = s.chosen.map((x) => (x.frameOrigin == null || paint(x) == null ? null : Math.max(paint(x)!, x.frameOrigin)));
+  const late = s.chosen.filter((x) => x.questionAt == null || paint(x) == null || x.questionAt > paint(x)!).length;
+  const question = s.chosen.map((x) => (x.questionAt == null || paint(x) == null ? null : Math.max(paint(x)!, x.questionAt)));
   const clocks = skew ? `frame clock off by ≤ ${skew.toFixed(1)} ms` : 'frame and page clocks agree';
   const bound = kind === 'chromium' ? '' : ', ≤ (no first-paint entry: FCP bounds it)';
   return [

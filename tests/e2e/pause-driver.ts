@@ -4,13 +4,14 @@ import type { Frame, Page } from 'puppeteer-core';
 import { PNG } from 'pngjs';
 import { extensionStorage, openExtensionPage, readIndexedDb, sleep, waitFor, waitForExtensionFrame, type BrowserKind, type Harness } from './harness/index.ts';
 import { CHECK_IN_SCRIPT_ID, PAUSE_SCRIPT_ID } from '../../lib/sites/registration.ts';
+import { HINT_SCRIPTS } from '../../lib/pause/pause-hints.ts';
 
 /** A page whose red body arrives slowly, chunk by chunk, as on a slow network. */
 export const SLOW_PAGE = {
   headers: { 'content-type': 'text/html; charset=utf-8' },
   delayMs: 250,
   chunks: [
-    { data: '<!doctype html><html><head><title>Slow feed</title><script>window.coveredAtStart = !!document.querySelector("pause-moment");</script>', delayMs: 0 },
+    { data: '<!doctype html><html><head><title>Slow feed</title><script>window.coveredAtStart = !!document.querySelector("pause-moment"); window.questionAtStart = !!document.querySelector("pause-moment")?.dataset.questionAt;</script>', delayMs: 0 },
     '<style>html,body{margin:0;background:#ff0000}</style></head><body>',
     '<h1 style="color:#fff">First post</h1>'.padEnd(2048, ' '),
     '<p style="color:#fff">Second post</p>'.padEnd(2048, ' '),
@@ -206,7 +207,7 @@ async function registeredById(h: Harness): Promise<Record<string, string[]>> {
 export async function registeredMatches(h: Harness): Promise<string[]> {
   const byId = await registeredById(h);
   return Object.entries(byId)
-    .filter(([id]) => id !== CHECK_IN_SCRIPT_ID)
+    .filter(([id]) => id !== CHECK_IN_SCRIPT_ID && id !== HINT_SCRIPTS.question.id && id !== HINT_SCRIPTS.breath.id)
     .flatMap(([, matches]) => matches)
     .sort();
 }

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RETIRE_MS, SHOW_BACK_MS, startPauseGuard, type GuardEnv } from '@/lib/pause/guard';
+import { announceExpectedPause } from '@/lib/pause/expected-pause-bus';
 import type { Settings } from '@/lib/settings/settings';
 import { siteFromPreset } from '@/lib/sites/trigger-sites';
 import { presetById } from './builders';
@@ -78,6 +79,63 @@ describe('startPauseGuard', () => {
     start();
     expect(covered()).toBe(true);
     expect(pauseUrl).not.toHaveBeenCalled();
+  });
+
+  describe('on a page expected to pause', () => {
+    let shadow: ShadowRoot | undefined;
+    beforeEach(() => {
+      vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+      // The root is closed to the page; spying on attachShadow is the only way a test can look inside.
+      const attach = HTMLElement.prototype.attachShadow;
+      vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init) {
+        return (shadow = attach.call(this, init));
+      });
+    });
+    afterEach(() => {
+      delete (globalThis as Record<symbol, unknown>)[Symbol.for('pause-moment.expected-pause')];
+    });
+    const painted = () => shadow?.querySelector('dialog')?.textContent;
+
+    it.each([
+      ['before the guard starts', true],
+      ['after the guard started', false],
+    ])('paints the question with the cover, before storage answers, when the hint comes %s', async (_, first) => {
+      if (first) announceExpectedPause('question');
+      start(() => new Promise(() => undefined));
+      if (!first) announceExpectedPause('question');
+      expect(covered()).toBe(true);
+      expect(painted()).toBe('Is this really my choice?');
+      expect(pauseUrl).not.toHaveBeenCalled();
+    });
+
+    it('paints the breath alone when the site asks its own questions, then the question storage picks', async () => {
+      settings.sites[1] = { ...settings.sites[1]!, questions: ['What am I looking for?'] };
+      announceExpectedPause('breath');
+      start();
+      expect(painted()).toBe('');
+      expect(shadow!.querySelector('dialog > div')).not.toBeNull();
+      await settle();
+      expect(painted()).toBe('What am I looking for?');
+      expect(pauses()).toHaveLength(1);
+    });
+
+    it('takes the painted question away when storage says an open time is open', async () => {
+      openTimes = { reddit: { openedAt: T, until: T + 5 * MIN } };
+      announceExpectedPause('question');
+      start();
+      expect(painted()).toBe('Is this really my choice?');
+      await settle();
+      expect(covered()).toBe(false);
+      expect(painted()).toBe('');
+    });
+
+    it('ignores a hint that comes after storage answered', async () => {
+      openTimes = { reddit: { openedAt: T, until: T + 5 * MIN } };
+      start();
+      await settle();
+      announceExpectedPause('question');
+      expect(covered()).toBe(false);
+    });
   });
 
   it.each([

@@ -65,6 +65,25 @@ describe('showing the cover', () => {
     expect(frames().map((f) => f.src)).toEqual([`${PAUSE}2`]);
   });
 
+  it('paints the question and the breath with the cover before the pause page is known, then takes the pause page\'s words', () => {
+    overlay.show();
+    overlay.paint('Is this really my choice?');
+    expect(dialog().textContent).toBe('Is this really my choice?');
+    expect(frames()).toHaveLength(0);
+    expect((dialog().firstElementChild!.firstElementChild as HTMLElement).getAnimations()).toHaveLength(1);
+    overlay.show(PAUSE, 'What am I looking for?');
+    expect(dialog().textContent).toBe('What am I looking for?');
+    expect(dialog().children).toHaveLength(2);
+    overlay.hide();
+    expect(host()).toBeNull();
+  });
+
+  it('paints nothing on a cover that is not showing', () => {
+    overlay.paint('Is this really my choice?');
+    expect(host()).toBeNull();
+    expect(dialog().textContent).toBe('');
+  });
+
   it('paints the question and the breath with the pause, under the pause page, hidden from screen readers (the page says it)', () => {
     overlay.show();
     expect(dialog().textContent).toBe('');

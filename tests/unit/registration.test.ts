@@ -14,6 +14,8 @@ import type { CurrentRegistration, ScriptingPort } from '@/lib/browser/ports';
 import type { Settings, TriggerSite } from '@/lib/settings/settings';
 import { siteFromPreset } from '@/lib/sites/trigger-sites';
 import { presetById } from './builders';
+import { HINT_SCRIPTS, reconcilePauseHints } from '@/lib/pause/pause-hints';
+import type { PauseState } from '@/lib/pause/state';
 
 const preset = (id: string, over: Partial<TriggerSite> = {}): TriggerSite => ({ ...siteFromPreset(presetById(id)!), ...over });
 
@@ -186,5 +188,45 @@ describe('meeting sites', () => {
     expect(matches).toEqual(['*://*.x.com/*', '*://*.meet.google.com/*']);
     expect(log).toContain(`register ${PAUSE_SCRIPT_ID} *://*.x.com/* ${PAUSE_SCRIPT_FILE}`);
     expect(log).toContain(`register ${MEETING_SCRIPT_ID} *://*.meet.google.com/* ${MEETING_SCRIPT_FILE}`);
+  });
+});
+
+describe('reconcilePauseHints', () => {
+  const Q = HINT_SCRIPTS.question;
+  const B = HINT_SCRIPTS.breath;
+  const T = 1_700_000_000_000;
+  const pauseState = (sites: TriggerSite[], openTimes: PauseState['openTimes'] = {}): PauseState => ({ settings: { sites, meetings: { unmuteCard: false, afterCall: 'some' } }, openTimes });
+
+  it('registers the question hint before the page paints, on granted sites expected to pause, and no breath hint', async () => {
+    const { port, log } = fakePort({ granted: ['*://*.reddit.com/*'] });
+    await reconcilePauseHints(port, pauseState([preset('reddit'), preset('x')]), T);
+    expect(log).toEqual(['registered', `register ${Q.id} *://*.reddit.com/* ${Q.file}`]);
+    expect(Q.runAt).toBe('document_start');
+  });
+
+  it('moves a site from the question to nothing when its time opens, in place, and says when to look again', async () => {
+    const { port, log } = fakePort();
+    await reconcilePauseHints(port, pauseState([preset('reddit'), preset('x')]), T);
+    log.length = 0;
+    const at = await reconcilePauseHints(port, pauseState([preset('reddit'), preset('x')], { reddit: { openedAt: T, until: T + 60_000 } }), T);
+    expect(log).toEqual(['registered', `update ${Q.id} *://*.twitter.com/* *://*.x.com/* ${Q.file}`]);
+    expect(at).toBe(T + 60_000);
+    log.length = 0;
+    await reconcilePauseHints(port, pauseState([preset('x')], { x: { openedAt: T, until: T + 60_000 } }), T);
+    expect(log).toEqual(['registered', `unregister ${Q.id}`]);
+  });
+
+  it('hints the breath alone where the site asks its own questions', async () => {
+    const { port, log } = fakePort();
+    await reconcilePauseHints(port, pauseState([{ ...preset('reddit'), questions: ['Why now?'] }]), T);
+    expect(log).toEqual(['registered', `register ${B.id} *://*.reddit.com/* ${B.file}`]);
+  });
+
+  it('leaves the hints alone when nothing changed', async () => {
+    const { port, log } = fakePort();
+    await reconcilePauseHints(port, pauseState([preset('reddit')]), T);
+    log.length = 0;
+    await reconcilePauseHints(port, pauseState([preset('reddit')]), T + 1);
+    expect(log).toEqual(['registered']);
   });
 });
