@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Frame, Page } from 'puppeteer-core';
 import { PNG } from 'pngjs';
-import { launch, startFixtureServer, waitFor, type BrowserKind, type FixtureServer, type Harness } from './harness/index.ts';
+import { launch, sleep, startFixtureServer, waitFor, type BrowserKind, type FixtureServer, type Harness } from './harness/index.ts';
 import { addSiteInOptions, clickInPause, pauseButtonEnabled, redPixels, testBuild, waitForNoPause, waitForPause } from './pause-driver.ts';
 
 /** Where the cover is and how big, where the window is, and what the page's root looks like. */
@@ -73,7 +73,8 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       const frame = await waitForPause(page, h);
       // Let the page have its go at its own scrollbar first (it does on load).
       await waitFor(() => page.evaluate(`document.readyState === 'complete'`), { message: 'the page to load' });
-      await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+      // Two frames, or half a second: a tab the browser stops drawing (a busy machine, another window in front) runs no animation frames.
+      await Promise.race([page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))'), sleep(500)]);
 
       const view = await pageView(page);
       assert.ok(view.cover, 'the pause is up');
