@@ -33,7 +33,7 @@ const reflectionOrder = (a: Reflection, b: Reflection): number => a.createdAt - 
 const pauseOrder = (a: PauseLogEntry, b: PauseLogEntry): number => entryTime(a) - entryTime(b) || byText(a.id, b.id);
 
 /** Whether a validator accepts the value; one that throws (on a value nested too deeply to quote) does not. */
-function passes(check: (value: unknown) => string | undefined, value: unknown): boolean {
+function passes(check: (value: unknown) => object | undefined, value: unknown): boolean {
   try {
     return check(value) === undefined;
   } catch {

@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { uiLanguage } from '../browser/language';
+import { MARK_FIELDS, PLURAL_FIELDS, type RecordProblem, type SeenValue } from '../browser/record-problem';
 import { clipWithEllipsis } from '../browser/text';
 import { canonicalReflection, reflectionProblem, type Reflection } from '../journal/reflection';
 import { canonicalPauseLogEntry, pauseLogEntryProblem } from '../pause/record';
@@ -74,16 +75,56 @@ export const refuse = (...problems: string[]): { ok: false; problems: string[] }
   problems: problems.map((p) => clipWithEllipsis(p, PROBLEM_MAX)),
 });
 
-/**
- * A validator's verdict, without letting it throw: `reflectionProblem`
- * quotes a bad field with JSON.stringify, which throws on a deeply nested
- * value.
- */
-function safely(check: (value: unknown) => string | undefined, value: unknown): string | undefined {
+/** A validator's verdict, without letting it throw (on a deeply nested value, say). */
+function safely(check: (value: unknown) => RecordProblem | undefined, value: unknown): RecordProblem | undefined {
   try {
     return check(value);
   } catch {
-    return 'could not be read';
+    return { code: 'unreadable' };
+  }
+}
+
+const seenText = (seen: SeenValue): string =>
+  typeof seen === 'string'
+    ? seen
+    : seen.kind === 'list'
+      ? i18n.t('options.importProblems.aList')
+      : seen.kind === 'object'
+        ? i18n.t('options.importProblems.anObject')
+        : i18n.t('options.importProblems.aValue');
+
+/** A record's problem as a sentence in the user's language, `where` naming the record: "reflections[3] has no valid id". */
+export function problemSentence(where: string, p: RecordProblem): string {
+  switch (p.code) {
+    case 'notObject':
+      return i18n.t('options.importProblems.notObject', { where });
+    case 'unreadable':
+      return i18n.t('options.importProblems.unreadable', { where });
+    case 'version': {
+      const expected = versionsText(p.expected);
+      return p.found === undefined
+        ? i18n.t('options.importProblems.versionUnknown', { where, expected })
+        : i18n.t('options.importProblems.versionFound', { where, expected, found: seenText(p.found) });
+    }
+    case 'notSnooze':
+      return i18n.t('options.importProblems.notSnooze', { where });
+    case 'missing':
+      return i18n.t('options.importProblems.missing', { where, field: p.field });
+    case 'noValid':
+      return p.time
+        ? i18n.t('options.importProblems.noValidTime', { where, field: p.field })
+        : i18n.t('options.importProblems.noValid', { where, field: p.field });
+    case 'invalid':
+      if (p.time) return i18n.t('options.importProblems.invalidTime', { where, field: p.field });
+      if (PLURAL_FIELDS.includes(p.field)) return i18n.t('options.importProblems.invalidMany', { where, field: p.field });
+      if (MARK_FIELDS.includes(p.field)) return i18n.t('options.importProblems.invalidMark', { where, field: p.field });
+      return i18n.t('options.importProblems.invalid', { where, field: p.field });
+    case 'unknown':
+      return p.found === undefined
+        ? i18n.t('options.importProblems.unknown', { where, field: p.field })
+        : i18n.t('options.importProblems.unknownFound', { where, field: p.field, found: seenText(p.found) });
+    case 'tooLong':
+      return i18n.t('options.importProblems.tooLong', { where, field: p.field, max: String(p.max) });
   }
 }
 
@@ -130,12 +171,12 @@ function parseChecked(text: string): ParseResult {
   const problems = new Problems();
   const { exportedAt, reflections, pauses, settings } = root;
   if (typeof exportedAt !== 'string' || exportedAt.length > 40 || !Number.isFinite(Date.parse(exportedAt))) {
-    problems.add('exportedAt is not a valid date');
+    problems.add(i18n.t('options.importProblems.notDate', { field: 'exportedAt' }));
   }
-  if (!Array.isArray(reflections)) problems.add('reflections is not a list');
-  if (!Array.isArray(pauses)) problems.add('pauses is not a list');
+  if (!Array.isArray(reflections)) problems.add(i18n.t('options.importProblems.notList', { field: 'reflections' }));
+  if (!Array.isArray(pauses)) problems.add(i18n.t('options.importProblems.notList', { field: 'pauses' }));
   const sites = isPlainObject(settings) && Array.isArray(settings.sites) ? (settings.sites as unknown[]) : undefined;
-  if (!sites) problems.add('settings has no list of sites');
+  if (!sites) problems.add(i18n.t('options.importProblems.noSites'));
   if (problems.any) return { ok: false, problems: problems.list() };
   const rs = reflections as unknown[];
   const ps = pauses as unknown[];
@@ -146,7 +187,7 @@ function parseChecked(text: string): ParseResult {
   if (total > IMPORT_MAX_RECORDS) {
     return refuse(i18n.t('options.data.tooManyRecords', { total: countText(total), max: countText(IMPORT_MAX_RECORDS) }));
   }
-  if (ss.length > IMPORT_MAX_SITES) return refuse(`settings has ${ss.length} sites, more than the ${IMPORT_MAX_SITES} allowed.`);
+  if (ss.length > IMPORT_MAX_SITES) return refuse(tooManySites(ss.length));
 
   checkList('reflections', rs, (v) => safely(reflectionProblem, v), problems);
   checkList('pauses', ps, (v) => safely(pauseLogEntryProblem, v), problems);
@@ -156,7 +197,7 @@ function parseChecked(text: string): ParseResult {
   const normalised = normaliseSettings(settings);
   if (normalised.sites.length !== ss.length) {
     // checkSites reports everything normaliseSettings drops; this only guards against the two drifting apart.
-    return refuse('settings.sites holds entries that cannot be read.');
+    return refuse(i18n.t('options.importProblems.sitesUnreadable'));
   }
   return {
     ok: true,
@@ -171,15 +212,18 @@ function parseChecked(text: string): ParseResult {
   };
 }
 
+const tooManySites = (n: number): string =>
+  i18n.t('options.importProblems.tooManySites', { sites: countText(n), max: countText(IMPORT_MAX_SITES) });
+
 /** Checks every entry of a list of records and that no id appears twice. */
-function checkList(name: string, list: readonly unknown[], problemOf: (value: unknown) => string | undefined, problems: Problems): void {
+function checkList(name: string, list: readonly unknown[], problemOf: (value: unknown) => RecordProblem | undefined, problems: Problems): void {
   const firstIndex = new Map<string, number>();
   list.forEach((value, i) => {
     const problem = problemOf(value);
-    if (problem !== undefined) return problems.add(`${name}[${i}] ${problem}`);
+    if (problem !== undefined) return problems.add(problemSentence(`${name}[${i}]`, problem));
     const id = (value as { id: string }).id;
     const first = firstIndex.get(id);
-    if (first !== undefined) return problems.add(`${name}[${i}] has the same id as ${name}[${first}]`);
+    if (first !== undefined) return problems.add(i18n.t('options.importProblems.sameId', { where: `${name}[${i}]`, first: `${name}[${first}]` }));
     firstIndex.set(id, i);
   });
 }
@@ -194,18 +238,18 @@ function checkSites(sites: readonly unknown[], problems: Problems): void {
   const firstIndex = new Map<string, number>();
   sites.forEach((entry, i) => {
     const where = `settings.sites[${i}]`;
-    if (!isPlainObject(entry)) return problems.add(`${where} is not an object`);
+    if (!isPlainObject(entry)) return problems.add(problemSentence(where, { code: 'notObject' }));
     const { id, label, patterns } = entry;
-    if (typeof id !== 'string' || id === '' || id.length > SITE_TEXT_MAX) return problems.add(`${where} has no valid id`);
-    if (UNSAFE_KEYS.has(id)) return problems.add(`${where} has an id that cannot be used: ${JSON.stringify(id)}`);
+    if (typeof id !== 'string' || id === '' || id.length > SITE_TEXT_MAX) return problems.add(problemSentence(where, { code: 'noValid', field: 'id' }));
+    if (UNSAFE_KEYS.has(id)) return problems.add(i18n.t('options.importProblems.unsafeId', { where, id: JSON.stringify(id) }));
     const first = firstIndex.get(id);
-    if (first !== undefined) return problems.add(`${where} has the same id as settings.sites[${first}]`);
+    if (first !== undefined) return problems.add(i18n.t('options.importProblems.sameId', { where, first: `settings.sites[${first}]` }));
     firstIndex.set(id, i);
-    if (!Array.isArray(patterns) || patterns.length === 0) return problems.add(`${where} has no site patterns`);
-    if (patterns.length > SITE_PATTERNS_MAX) return problems.add(`${where} has more than ${SITE_PATTERNS_MAX} site patterns`);
-    if (!patterns.every((p) => typeof p === 'string')) return problems.add(`${where} has a site pattern that is not text`);
-    if (patterns.some((p: string) => p.length > SITE_PATTERN_MAX)) return problems.add(`${where} has a site pattern that is too long`);
-    if (label !== undefined && (typeof label !== 'string' || label.length > SITE_TEXT_MAX)) return problems.add(`${where} has an invalid label`);
+    if (!Array.isArray(patterns) || patterns.length === 0) return problems.add(i18n.t('options.importProblems.noPatterns', { where }));
+    if (patterns.length > SITE_PATTERNS_MAX) return problems.add(i18n.t('options.importProblems.tooManyPatterns', { where, max: String(SITE_PATTERNS_MAX) }));
+    if (!patterns.every((p) => typeof p === 'string')) return problems.add(i18n.t('options.importProblems.patternNotText', { where }));
+    if (patterns.some((p: string) => p.length > SITE_PATTERN_MAX)) return problems.add(i18n.t('options.importProblems.patternTooLong', { where }));
+    if (label !== undefined && (typeof label !== 'string' || label.length > SITE_TEXT_MAX)) return problems.add(problemSentence(where, { code: 'invalid', field: 'label' }));
   });
 }
 
@@ -217,8 +261,8 @@ function checkSites(sites: readonly unknown[], problems: Problems): void {
  */
 export function settingsProblems(settings: unknown): string[] {
   const sites = isPlainObject(settings) && Array.isArray(settings.sites) ? (settings.sites as unknown[]) : undefined;
-  if (!sites) return ['settings has no list of sites'];
-  if (sites.length > IMPORT_MAX_SITES) return [`settings has ${sites.length} sites, more than the ${IMPORT_MAX_SITES} allowed.`];
+  if (!sites) return [i18n.t('options.importProblems.noSites')];
+  if (sites.length > IMPORT_MAX_SITES) return [tooManySites(sites.length)];
   const problems = new Problems();
   checkSites(sites, problems);
   return problems.list();

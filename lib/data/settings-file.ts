@@ -79,7 +79,7 @@ function parseChecked(text: string): SettingsFileResult {
   try {
     JSON.stringify(settings);
   } catch {
-    return refuse('settings holds a value that cannot be kept (nested too deeply).');
+    return refuse(i18n.t('options.importProblems.tooDeep'));
   }
   return { ok: true, settings };
 }

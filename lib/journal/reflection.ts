@@ -1,3 +1,4 @@
+import { seenValue, type RecordProblem } from '../browser/record-problem';
 import { clipWhole, clipWithEllipsis } from '../browser/text';
 
 /** The schema version written on every reflection. */
@@ -88,35 +89,30 @@ export function storedReflection(key: IDBValidKey, value: unknown): Reflection |
 }
 
 /** Why a value is not a reflection, or undefined when it is one. Used on every import and every read of old data. */
-export function reflectionProblem(value: unknown): string | undefined {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'is not an object';
+export function reflectionProblem(value: unknown): RecordProblem | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { code: 'notObject' };
   const r = value as Partial<Reflection>;
-  if (r.v !== REFLECTION_VERSION) return `has schema version ${describe(r.v)}, expected ${REFLECTION_VERSION}`;
-  if (typeof r.id !== 'string' || !/^[0-9a-z]{9}-[0-9a-z]{8}$/.test(r.id)) return 'has no valid id';
-  if (!isTime(r.createdAt)) return 'has no valid createdAt time';
-  if (!isTime(r.updatedAt)) return 'has no valid updatedAt time';
-  if (typeof r.text !== 'string') return 'has no text';
-  if (r.text.length > REFLECTION_MAX) return `has text longer than ${REFLECTION_MAX} characters`;
+  if (r.v !== REFLECTION_VERSION) return { code: 'version', expected: [REFLECTION_VERSION], found: seen(r.v) };
+  if (typeof r.id !== 'string' || !/^[0-9a-z]{9}-[0-9a-z]{8}$/.test(r.id)) return { code: 'noValid', field: 'id' };
+  if (!isTime(r.createdAt)) return { code: 'noValid', field: 'createdAt', time: true };
+  if (!isTime(r.updatedAt)) return { code: 'noValid', field: 'updatedAt', time: true };
+  if (typeof r.text !== 'string') return { code: 'missing', field: 'text' };
+  if (r.text.length > REFLECTION_MAX) return { code: 'tooLong', field: 'text', max: REFLECTION_MAX };
   if (
     !Array.isArray(r.tags) ||
     r.tags.length > TAGS_MAX ||
     new Set(r.tags).size !== r.tags.length ||
     !r.tags.every((t) => typeof t === 'string' && VALID_TAG.test(t) && t === t.toLowerCase())
   ) {
-    return 'has invalid tags';
+    return { code: 'invalid', field: 'tags' };
   }
-  if (r.mood !== undefined && !MOODS.includes(r.mood)) return `has an unknown mood ${describe(r.mood)}`;
-  if (r.prompt !== undefined && (typeof r.prompt !== 'string' || r.prompt.length > 500)) return 'has an invalid prompt';
-  if (!sourceIsValid(r.source)) return 'has an invalid source';
+  if (r.mood !== undefined && !MOODS.includes(r.mood)) return { code: 'unknown', field: 'mood', found: seen(r.mood) };
+  if (r.prompt !== undefined && (typeof r.prompt !== 'string' || r.prompt.length > 500)) return { code: 'invalid', field: 'prompt' };
+  if (!sourceIsValid(r.source)) return { code: 'invalid', field: 'source' };
   return undefined;
 }
 
-/** A short, safe description of any value for a message: never the whole value, never a throw. */
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(clipWithEllipsis(value, 21));
-  if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
-  return Array.isArray(value) ? '(a list)' : `(${typeof value === 'object' ? 'an object' : `a ${typeof value}`})`;
-}
+const seen = (value: unknown) => seenValue(value, (text) => clipWithEllipsis(text, 21));
 
 function isTime(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value < 8.64e15;

@@ -1,5 +1,6 @@
 import { promisifyRequest, type UseStore } from 'idb-keyval';
 import { createJournalStore } from './database';
+import { problemText } from '../browser/record-problem';
 import { reflectionProblem, storedReflection, type Reflection } from './reflection';
 import { SEARCH_BATCH_SIZE, walk, yieldToEventLoop } from './walk';
 import { indexedWords, PostingEdits, wordsStoreBeside } from './word-index';
@@ -44,7 +45,7 @@ function named(value: unknown): string {
  */
 export async function saveReflection(r: Reflection, store = journalStore()): Promise<void> {
   const problem = reflectionProblem(r);
-  if (problem !== undefined) throw new Error(`Cannot save ${named(r)}: it ${problem}.`);
+  if (problem !== undefined) throw new Error(`Cannot save ${named(r)}: it ${problemText(problem)}.`);
   await writeRecords([[r.id, r]], store);
 }
 
@@ -216,7 +217,7 @@ export function countReflections(store = journalStore()): Promise<number> {
 export async function putReflectionsAtomically(rs: readonly Reflection[], store = journalStore()): Promise<void> {
   rs.forEach((r, i) => {
     const problem = reflectionProblem(r);
-    if (problem !== undefined) throw new Error(`Cannot import: ${named(r)} (number ${i + 1} of ${rs.length}) ${problem}. Nothing was imported.`);
+    if (problem !== undefined) throw new Error(`Cannot import: ${named(r)} (number ${i + 1} of ${rs.length}) ${problemText(problem)}. Nothing was imported.`);
   });
   if (rs.length === 0) return;
   await writeRecords(

@@ -1,4 +1,5 @@
 import { isTimeSortableId } from '../browser/ids';
+import type { RecordProblem } from '../browser/record-problem';
 import type { PauseReason } from '../browser/messages';
 import { isSnoozeRecord, type PauseChoice, type PauseLogEntry, type PauseRecord, type SnoozeRecord } from './log';
 import { isSnoozeLength } from './snooze';
@@ -25,24 +26,24 @@ const isNumberIn = (value: unknown, min: number, max: number): value is number =
  * import and export. It never recurses into the value and never quotes it,
  * so a deeply nested or huge value costs nothing to reject.
  */
-export function pauseRecordProblem(value: unknown): string | undefined {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'is not an object';
+export function pauseRecordProblem(value: unknown): RecordProblem | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { code: 'notObject' };
   const p = value as Record<string, unknown>;
-  if (p.v !== 1 && p.v !== 2) return 'has an unknown schema version, expected 1 or 2';
-  if (!isTimeSortableId(p.id)) return 'has no valid id';
-  if (!isBoundedString(p.siteId, NAME_MAX) || p.siteId === '') return 'has no valid siteId';
-  if (!isBoundedString(p.siteLabel, NAME_MAX)) return 'has no valid siteLabel';
-  if (!isBoundedString(p.host, HOST_MAX)) return 'has no valid host';
-  if (!isTime(p.shownAt)) return 'has no valid shownAt time';
-  if (!REASONS.includes(p.reason as PauseReason)) return 'has an unknown reason';
-  if (!isNumberIn(p.waitSeconds, 0, WAIT_MAX_SECONDS)) return 'has no valid waitSeconds';
+  if (p.v !== 1 && p.v !== 2) return { code: 'version', expected: [1, 2] };
+  if (!isTimeSortableId(p.id)) return { code: 'noValid', field: 'id' };
+  if (!isBoundedString(p.siteId, NAME_MAX) || p.siteId === '') return { code: 'noValid', field: 'siteId' };
+  if (!isBoundedString(p.siteLabel, NAME_MAX)) return { code: 'noValid', field: 'siteLabel' };
+  if (!isBoundedString(p.host, HOST_MAX)) return { code: 'noValid', field: 'host' };
+  if (!isTime(p.shownAt)) return { code: 'noValid', field: 'shownAt', time: true };
+  if (!REASONS.includes(p.reason as PauseReason)) return { code: 'unknown', field: 'reason' };
+  if (!isNumberIn(p.waitSeconds, 0, WAIT_MAX_SECONDS)) return { code: 'noValid', field: 'waitSeconds' };
   // A version 2 record is a page a snooze let in; version 1, a pause that showed.
-  if (p.v === 2 ? p.choice !== 'skipped' : !CHOICES.includes(p.choice as PauseChoice)) return 'has an unknown choice';
-  if (p.v === 2 ? !isBoundedString(p.snoozeId, NAME_MAX) || p.snoozeId === '' : p.snoozeId !== undefined) return 'has an invalid snoozeId';
-  if (p.decidedAt !== undefined && !isTime(p.decidedAt)) return 'has an invalid decidedAt time';
-  if (p.windowMinutes !== undefined && !isNumberIn(p.windowMinutes, 0, OPEN_MAX_MINUTES)) return 'has invalid windowMinutes';
-  if (p.intention !== undefined && !isBoundedString(p.intention, INTENTION_MAX)) return 'has an invalid intention';
-  if (p.noted !== undefined && p.noted !== true) return 'has an invalid noted mark';
+  if (p.v === 2 ? p.choice !== 'skipped' : !CHOICES.includes(p.choice as PauseChoice)) return { code: 'unknown', field: 'choice' };
+  if (p.v === 2 ? !isBoundedString(p.snoozeId, NAME_MAX) || p.snoozeId === '' : p.snoozeId !== undefined) return { code: 'invalid', field: 'snoozeId' };
+  if (p.decidedAt !== undefined && !isTime(p.decidedAt)) return { code: 'invalid', field: 'decidedAt', time: true };
+  if (p.windowMinutes !== undefined && !isNumberIn(p.windowMinutes, 0, OPEN_MAX_MINUTES)) return { code: 'invalid', field: 'windowMinutes' };
+  if (p.intention !== undefined && !isBoundedString(p.intention, INTENTION_MAX)) return { code: 'invalid', field: 'intention' };
+  if (p.noted !== undefined && p.noted !== true) return { code: 'invalid', field: 'noted' };
   return undefined;
 }
 
@@ -71,17 +72,17 @@ export function canonicalPauseRecord(p: PauseRecord): PauseRecord {
 }
 
 /** Why a value is not a snooze of the pause history, or undefined when it is one; as `pauseRecordProblem`. */
-export function snoozeRecordProblem(value: unknown): string | undefined {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'is not an object';
+export function snoozeRecordProblem(value: unknown): RecordProblem | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { code: 'notObject' };
   const p = value as Record<string, unknown>;
-  if (p.v !== 2 || p.kind !== 'snooze') return 'is not a snooze of schema version 2';
-  if (!isTimeSortableId(p.id)) return 'has no valid id';
-  if (!isTime(p.startedAt)) return 'has no valid startedAt time';
-  if (!isTime(p.until) || p.until < p.startedAt) return 'has no valid until time';
-  if (typeof p.length !== 'string' || !isSnoozeLength(p.length)) return 'has an unknown length';
-  if (p.siteId !== undefined && (!isBoundedString(p.siteId, NAME_MAX) || p.siteId === '')) return 'has an invalid siteId';
-  if ((p.siteLabel === undefined) !== (p.siteId === undefined) || (p.siteLabel !== undefined && !isBoundedString(p.siteLabel, NAME_MAX))) return 'has an invalid siteLabel';
-  if (p.endedEarlyAt !== undefined && !isTime(p.endedEarlyAt)) return 'has an invalid endedEarlyAt time';
+  if (p.v !== 2 || p.kind !== 'snooze') return { code: 'notSnooze' };
+  if (!isTimeSortableId(p.id)) return { code: 'noValid', field: 'id' };
+  if (!isTime(p.startedAt)) return { code: 'noValid', field: 'startedAt', time: true };
+  if (!isTime(p.until) || p.until < p.startedAt) return { code: 'noValid', field: 'until', time: true };
+  if (typeof p.length !== 'string' || !isSnoozeLength(p.length)) return { code: 'unknown', field: 'length' };
+  if (p.siteId !== undefined && (!isBoundedString(p.siteId, NAME_MAX) || p.siteId === '')) return { code: 'invalid', field: 'siteId' };
+  if ((p.siteLabel === undefined) !== (p.siteId === undefined) || (p.siteLabel !== undefined && !isBoundedString(p.siteLabel, NAME_MAX))) return { code: 'invalid', field: 'siteLabel' };
+  if (p.endedEarlyAt !== undefined && !isTime(p.endedEarlyAt)) return { code: 'invalid', field: 'endedEarlyAt', time: true };
   return undefined;
 }
 
@@ -100,7 +101,7 @@ export function canonicalSnoozeRecord(p: SnoozeRecord): SnoozeRecord {
 }
 
 /** Why a value is not an entry of the pause history (a pause, or a snooze when it says so), or undefined. */
-export function pauseLogEntryProblem(value: unknown): string | undefined {
+export function pauseLogEntryProblem(value: unknown): RecordProblem | undefined {
   const isSnooze = !!value && typeof value === 'object' && (value as { kind?: unknown }).kind === 'snooze';
   return isSnooze ? snoozeRecordProblem(value) : pauseRecordProblem(value);
 }

@@ -52,6 +52,7 @@ import { pauseRecordProblem } from '../../lib/pause/record.ts';
 import { pauseTally } from '../../lib/pause/tally.ts';
 import { GENERATOR_SOURCE, SEED_OLDER_SOURCE } from './journal-data.ts';
 import { median, ms, p90, table } from './stats.ts';
+import { problemText } from '../../lib/browser/record-problem.ts';
 
 /** Pause history sizes unless BENCH_INSIGHTS_SIZES says otherwise. */
 export const DEFAULT_SIZES = [1_000, 10_000, 100_000];
@@ -151,7 +152,7 @@ export function expectedTotals(n: number, anchor: number): Totals {
   for (let i = 0; i < n; i++) {
     const r = pauseAt(i, n, anchor);
     const problem = pauseRecordProblem(r);
-    if (problem) throw new Error(`generated pause ${i} ${problem}: ${JSON.stringify(r)}`);
+    if (problem) throw new Error(`generated pause ${i} ${problemText(problem)}: ${JSON.stringify(r)}`);
     if (parseInt(r.id.slice(0, 9), 36) !== r.shownAt) throw new Error(`generated pause ${i}: id ${r.id} does not encode ${r.shownAt}`);
     if (i > 0 && !(r.id < previous)) throw new Error(`generated pause ${i}: id ${r.id} is not older than ${previous}`);
     if (r.shownAt < anchor - 365 * DAY_MS || r.shownAt >= anchor) throw new Error(`generated pause ${i}: shown at ${new Date(r.shownAt).toISOString()}, outside the last 365 days`);

@@ -10,6 +10,7 @@
  */
 import { reflectionProblem, tagsInText, type Reflection } from '../../lib/journal/reflection.ts';
 import { hasEveryWord, queryWords, reflectionWords } from '../../lib/journal/search-words.ts';
+import { problemText } from '../../lib/browser/record-problem.ts';
 
 /** A term found in very few records (i % 10007 === 500): a search for it walks the whole journal. */
 export const RARE_TERM = 'lighthouse';
@@ -138,7 +139,7 @@ export class Journal {
     let previous = '';
     this.records.forEach((r, i) => {
       const problem = reflectionProblem(r);
-      if (problem) throw new Error(`generated reflection ${i} ${problem}: ${JSON.stringify(r)}`);
+      if (problem) throw new Error(`generated reflection ${i} ${problemText(problem)}: ${JSON.stringify(r)}`);
       if (JSON.stringify(tagsInText(r.text)) !== JSON.stringify(r.tags)) throw new Error(`generated reflection ${i}: tags ${r.tags} but text says ${tagsInText(r.text)}`);
       if (r.text.length < 80 || r.text.length > 300) throw new Error(`generated reflection ${i}: text of ${r.text.length} characters`);
       if (parseInt(r.id.slice(0, 9), 36) !== r.createdAt) throw new Error(`generated reflection ${i}: id ${r.id} does not encode ${r.createdAt}`);

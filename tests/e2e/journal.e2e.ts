@@ -8,6 +8,7 @@ import { launch, openExtensionPage, startFixtureServer, waitFor, type BrowserKin
 import { addSiteInOptions, clickInPause, inExtension, pauseButtonEnabled, setWaitInOptions, testBuild, waitForPause } from './pause-driver.ts';
 import { timeSortableId } from '../../lib/browser/ids.ts';
 import { newReflection } from '../../lib/journal/reflection.ts';
+import { PAUSE_HINT_ALARM } from '../../lib/pause/pause-hints.ts';
 
 /** Opens the popup page (as a tab: what it shows does not depend on where it opens). */
 async function openPopup(h: Harness): Promise<Page> {
@@ -376,7 +377,9 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         await waitFor(async () => !!(await listKept(h)).sync.settings, { message: "the settings' copy in sync storage" });
         const before = await listKept(h);
         assert.deepEqual(Object.keys(before.local).sort(), ['journalDraft', 'pauseStyles', 'settings', 'settings$', 'settingsSync', 'snooze', 'windows']);
-        assert.equal(before.alarms.length, 2, 'the open time and the snooze have their alarms');
+        // The open time and the snooze have their alarms, and the pause's hints look again when the first of them ends.
+        assert.equal(before.alarms.length, 3, `the open time's, the snooze's and the hints' alarms: ${before.alarms.join(', ')}`);
+        assert.ok(before.alarms.includes(PAUSE_HINT_ALARM), `the hints' alarm is among ${before.alarms.join(', ')}`);
         assert.equal(await badge(h), 'Zz', 'the snooze shows on the icon');
 
         const options = await openExtensionPage(h, '/options.html');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { problemText } from '@/lib/browser/record-problem';
 import { buildExport, EXPORT_VERSION, exportJson } from '@/lib/data/export';
 import { parseImport } from '@/lib/data/parse-import';
 import { parseSettingsFile } from '@/lib/data/settings-file';
@@ -40,7 +41,7 @@ describe('the pause history in an export', () => {
     ['a snooze ending before it began', snooze({ until: NOW - 120_000 }), /until/],
     ['a snooze with a site and no name', { ...snooze(), siteId: 'reddit' }, /siteLabel/],
   ])('refuses %s', (_, entry, problem) => {
-    expect(pauseLogEntryProblem(entry)).toMatch(problem);
+    expect(problemText(pauseLogEntryProblem(entry)!)).toMatch(problem);
   });
 
   it('accepts every snooze the popup makes', () => {

@@ -6,6 +6,7 @@ import { mergeImport } from '@/lib/data/merge-import';
 import { pauseRecordProblem } from '@/lib/pause/record';
 import { reflectionProblem, type Reflection } from '@/lib/journal/reflection';
 import { type Settings } from '@/lib/settings/settings';
+import { inGerman } from './german';
 import { S, brokenTextArb, fileOf, jsonOf, pause, problemsOf, rawOf, reflection, site } from './data-fixtures';
 
 describe('parseImport: broken files', () => {
@@ -242,5 +243,32 @@ describe('parseImport: hostile files', () => {
     rs[1]!.text = null;
     rs[2]!.tags = [{}];
     expect(problemsOf(JSON.stringify(raw))).toEqual(['reflections[0] has no valid id', 'reflections[1] has no text', 'reflections[2] has invalid tags']);
+  });
+});
+
+describe('parseImport in German', () => {
+  it('names the problems inside a broken file in German', () => {
+    const raw = rawOf({ reflections: [reflection(), reflection(), reflection()], pauses: [pause(), pause(), pause()] });
+    const rs = raw.reflections as Record<string, unknown>[];
+    rs[0]!.createdAt = -1;
+    rs[1]!.tags = ['#x'];
+    rs[2]!.mood = [];
+    const ps = raw.pauses as Record<string, unknown>[];
+    ps[0]!.v = 7;
+    ps[1]!.decidedAt = 'later';
+    ps[2] = 'x' as unknown as Record<string, unknown>;
+    const problems = inGerman(() => problemsOf(JSON.stringify(raw)));
+    expect(problems).toEqual([
+      'reflections[0]: createdAt fehlt oder ist keine gültige Zeit',
+      'reflections[1]: Die Angaben in tags sind ungültig',
+      'reflections[2]: mood hat den unbekannten Wert (eine Liste)',
+      'pauses[0] hat eine unbekannte Schemaversion, erwartet wird 1 oder 2',
+      'pauses[1]: decidedAt ist keine gültige Zeit',
+      '…und 1 weiteres Problem.',
+    ]);
+    expect(inGerman(() => problemsOf(JSON.stringify({ ...rawOf({}), exportedAt: 'gestern' })))).toEqual(['exportedAt ist kein gültiges Datum']);
+    expect(inGerman(() => problemsOf(JSON.stringify({ ...rawOf({}), settings: { sites: [site('a'), site('a')] } })))).toEqual([
+      'settings.sites[1] hat dieselbe id wie settings.sites[0]',
+    ]);
   });
 });

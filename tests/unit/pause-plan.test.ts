@@ -106,6 +106,6 @@ describe('a pause with a note, in the history', () => {
     const noted: PauseRecord = { v: 1, id: timeSortableId(day), siteId: 'reddit', siteLabel: 'Reddit', host: 'www.reddit.com', shownAt: day, reason: 'arrived', waitSeconds: 5, choice: 'leave', noted: true };
     expect(pauseRecordProblem(noted)).toBeUndefined();
     expect(canonicalPauseRecord(noted).noted).toBe(true);
-    expect(pauseRecordProblem({ ...noted, noted: 'yes' })).toBe('has an invalid noted mark');
+    expect(pauseRecordProblem({ ...noted, noted: 'yes' })).toEqual({ code: 'invalid', field: 'noted' });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { problemText } from '@/lib/browser/record-problem';
 import {
   editedReflection,
   newReflection,
@@ -162,7 +163,14 @@ describe('reflectionProblem', () => {
     ['a meeting source with an unknown moment', valid({ source: { kind: 'meeting', platform: 'meet', moment: 'later' } }), /invalid source/],
     ['a meeting source with a numeric meetingId', valid({ source: { kind: 'meeting', platform: 'meet', moment: 'during', meetingId: 7 } }), /invalid source/],
   ])('refuses %s', (_, value, problem) => {
-    expect(reflectionProblem(value)).toMatch(problem);
+    expect(problemText(reflectionProblem(value)!)).toMatch(problem);
+  });
+
+  it('says what is wrong as data, not as words', () => {
+    expect(reflectionProblem(valid({ createdAt: -1 }))).toEqual({ code: 'noValid', field: 'createdAt', time: true });
+    expect(reflectionProblem(valid({ text: 'x'.repeat(REFLECTION_MAX + 1) }))).toEqual({ code: 'tooLong', field: 'text', max: REFLECTION_MAX });
+    expect(reflectionProblem(valid({ mood: 'angry' }))).toEqual({ code: 'unknown', field: 'mood', found: '"angry"' });
+    expect(reflectionProblem(valid({ v: [1] }))).toEqual({ code: 'version', expected: [1], found: { kind: 'list' } });
   });
 });
 
