@@ -11,14 +11,18 @@
  * instance, "to prevent websites from fingerprinting a browser by examining
  * the extensions it has installed", and has no use_dynamic_url (MDN,
  * manifest.json/web_accessible_resources, and its compatibility table). Its
- * test harness pins that UUID, so a page there could know it: the check runs
- * in Chromium only.
+ * test harness pins that UUID, so there the pages are probed at the addresses
+ * a site can know: the add-on's public id (the gecko id in the manifest, which
+ * addons.mozilla.org lists) in place of the UUID.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { launch, startFixtureServer, waitFor, type BrowserKind, type FixtureServer, type Harness } from './harness/index.ts';
 import { addSiteInOptions, clickInPause, pauseIdOf, pauseRecords, testBuild, waitForPause, waitForPauseRecord, waitForRegistered } from './pause-driver.ts';
+
+/** The add-on's public id in Firefox (wxt.config.ts, browser_specific_settings.gecko.id). */
+const GECKO_ID = 'pause-moment@pausemoment.app';
 
 /** What a page gets when it asks for `urls` the ways a fingerprinting script would: a fetch, and a frame. */
 const PROBE = `async (urls) => {
@@ -31,8 +35,7 @@ const PROBE = `async (urls) => {
 }`;
 
 for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
-  const skip = kind === 'firefox' ? 'Firefox makes up the address per install (MDN); the test harness pins it' : false;
-  describe(`the extension's pages, seen from a site, in ${kind}`, { timeout: 120_000, skip }, () => {
+  describe(`the extension's pages, seen from a site, in ${kind}`, { timeout: 120_000 }, () => {
     let h: Harness;
     let chosen: FixtureServer;
     let other: FixtureServer;
@@ -59,7 +62,8 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       // The pause shows in its frame: the extension's own way of loading the page works.
       const frame = await waitForPause(paused, h);
 
-      const addresses = ['/pause.html', '/meeting-card.html', '/check-in.html'].map((p) => h.extensionUrl(p));
+      const known = (path: string) => (kind === 'firefox' ? `moz-extension://${GECKO_ID}${path}` : h.extensionUrl(path));
+      const addresses = ['/pause.html', '/meeting-card.html', '/check-in.html'].map(known);
       const elsewhere = await h.browser.newPage();
       pages.push(elsewhere);
       await elsewhere.goto(other.url('/elsewhere.html'));
@@ -70,6 +74,11 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
           addresses.map(() => 'refused'),
           `a page at ${page.url()} could load ${JSON.stringify(results)}`,
         );
+      }
+      if (kind === 'firefox') {
+        // The probe itself works: the address this install made up, which the harness pinned, loads (a site cannot know it).
+        const made = (await elsewhere.evaluate(`(${PROBE})(${JSON.stringify([h.extensionUrl('/pause.html')])})`)) as Array<{ fetched: string }>;
+        assert.equal(made[0]?.fetched, 'fetched 200', "the install's own address loads, so the refusals above are about the address");
       }
       // And the background still hears the pause page by its dynamic address: Leave is recorded.
       const id = await pauseIdOf(frame);
