@@ -83,15 +83,19 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       if (testBuild) files.push(...benchBlankPage);
     },
-    // The feed pause's content script runs before a page paints: it uses the
-    // browser's own API instead of webextension-polyfill (lib/browser/native-browser.ts).
+    // The feed pause's content script runs before a page paints, and Insights'
+    // first read before its page is built: they use the browser's own API
+    // instead of webextension-polyfill (lib/browser/native-browser.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.some((e) => e.type === 'content-script' && e.name === 'guard')) return;
+      const guard = entrypoints.some((e) => e.type === 'content-script' && e.name === 'guard');
+      const firstRead = entrypoints.some((e) => e.type === 'unlisted-script' && e.name === 'insights-first-read');
+      if (!guard && !firstRead) return;
       const own = { find: /^wxt\/browser$/, replacement: resolve(import.meta.dirname, 'lib/browser/native-browser.ts') };
       const alias = config.resolve?.alias;
       // The first matching alias wins: ours goes before the polyfill module's.
       const rest = !alias ? [] : Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
       config.resolve = { ...config.resolve, alias: [own, ...rest] };
+      if (!guard) return;
       // Every byte of it is read before the page paints: terser's extra passes
       // make it about 5% smaller than the default minifier, on this script only.
       config.build = {

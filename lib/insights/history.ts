@@ -1,11 +1,10 @@
 import { addDays, dayKey } from '../browser/day';
 import type { DayRollup } from '../browser/rollups';
-import { pauseDays } from '../pause/log';
-import { readPauseState, type PauseState } from '../pause/state';
-import { meetingAsksItem } from '../settings/storage-registry';
+import { pauseStateFrom, type PauseState } from '../pause/state';
+import { STORAGE_KEYS } from '../settings/storage-keys';
+import { journalDaysIfCurrent, pauseDaysIfCurrent, recentDays, RECENT_DAYS, type FirstRead } from './first-read';
 
-/** Days of roll-ups the first view needs: this week and the week before, which it compares with. */
-export const RECENT_DAYS = 14;
+export { RECENT_DAYS };
 /** Days of roll-ups the longest view needs: a year, and the week before it. */
 export const HISTORY_DAYS = 372;
 
@@ -24,18 +23,42 @@ export interface InsightsHistory {
   year: Promise<{ pauses: DayRollup[]; journal: DayRollup[] }>;
 }
 
-/** Starts the reads Insights needs, the first view's first. */
-export function readHistory(now: number): InsightsHistory {
-  const to = dayKey(now);
-  const recent = addDays(to, -(RECENT_DAYS - 1));
-  const first = addDays(to, -(HISTORY_DAYS - 1));
-  const pauses = Promise.all([pauseDays(recent, to), readPauseState()]).then(([rollups, state]) => ({ rollups, state }));
-  // The journal's modules load apart, so the pause charts do not wait for them.
-  const journalStore = Promise.all([import('../journal/database'), import('../journal/store')]).then(([db, store]) => ({ days: db.journalDays, store: store.journalStore() }));
-  const journal = Promise.all([journalStore.then((j) => j.days(j.store, recent, to)), meetingAsksItem.getValue()]).then(([rollups, asks]) => ({ rollups, asks }));
-  // The rest of the year, once the first view has what it shows.
-  const year = Promise.all([pauses, journal])
-    .then(() => Promise.all([pauseDays(first, to), journalStore.then((j) => j.days(j.store, first, to))]))
+/**
+ * The pause history's roll-ups through its store, which first builds what an
+ * older history lacks (or makes an empty one). Its modules load only then.
+ */
+const pauseDaysThroughStore = (from: string, to: string): Promise<DayRollup[]> => import('../pause/log').then((log) => log.pauseDays(from, to));
+
+/** The journal's roll-ups through its store, which upgrades an older journal first. */
+const journalDaysThroughStore = (from: string, to: string): Promise<DayRollup[]> =>
+  Promise.all([import('../journal/database'), import('../journal/store')]).then(([db, store]) => db.journalDays(store.journalStore(), from, to));
+
+/**
+ * Everything Insights reads, from the first view's reads (`first-read.ts`,
+ * begun before the page loads) on: a database too old to read directly is
+ * read through its store, which upgrades it.
+ */
+export function readHistory(first: FirstRead): InsightsHistory {
+  const { now } = first;
+  const { from: recent, to } = recentDays(now);
+  const year = addDays(dayKey(now), -(HISTORY_DAYS - 1));
+  const pauses = Promise.all([first.pauses.then((r) => r ?? pauseDaysThroughStore(recent, to)), first.stored]).then(([rollups, stored]) => ({
+    rollups,
+    state: pauseStateFrom(stored),
+  }));
+  const journal = Promise.all([first.journal.then((r) => r ?? journalDaysThroughStore(recent, to)), first.stored]).then(([rollups, stored]) => ({
+    rollups,
+    // What the storage item of the calls asked about gives when nothing is stored (`meetingAsksItem`).
+    asks: (stored[STORAGE_KEYS.meetingAsks] as Record<string, number> | undefined) ?? {},
+  }));
+  // The rest of the year, once the first view has what it shows; both databases are current by then.
+  const whole = Promise.all([pauses, journal])
+    .then(() =>
+      Promise.all([
+        pauseDaysIfCurrent(year, to).then((r) => r ?? pauseDaysThroughStore(year, to)),
+        journalDaysIfCurrent(year, to).then((r) => r ?? journalDaysThroughStore(year, to)),
+      ]),
+    )
     .then(([p, j]) => ({ pauses: p, journal: j }));
-  return { now, pauses, journal, year };
+  return { now, pauses, journal, year: whole };
 }

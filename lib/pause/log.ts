@@ -73,6 +73,8 @@ export function isSnoozeRecord(entry: PauseLogEntry): entry is SnoozeRecord {
 export const PAUSE_LOG_DB = 'pause-moment-log';
 export const PAUSES_STORE = 'pauses';
 export const PAUSE_DAYS_STORE = 'days';
+/** The history's database version: 2 added the day roll-ups. */
+export const PAUSE_LOG_VERSION = 2;
 
 /**
  * An idb-keyval store over a pause history database: the `pauses` store (one
@@ -82,7 +84,7 @@ export const PAUSE_DAYS_STORE = 'days';
  * roll-ups in step; version 1 histories get theirs built on the first open.
  */
 export function createPauseLogStore(name = PAUSE_LOG_DB): UseStore {
-  return createTalliedStore({ name, version: 2, records: PAUSES_STORE, days: PAUSE_DAYS_STORE, rollupsSince: 2, tallyOf: (_, value) => pauseTally(value) });
+  return createTalliedStore({ name, version: PAUSE_LOG_VERSION, records: PAUSES_STORE, days: PAUSE_DAYS_STORE, rollupsSince: 2, tallyOf: (_, value) => pauseTally(value) });
 }
 
 let defaultStore: UseStore | undefined;

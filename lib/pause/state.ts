@@ -16,7 +16,11 @@ const KEYS = [STORAGE_KEYS.settings, STORAGE_KEYS.openTimes, STORAGE_KEYS.snooze
 
 /** The settings, open times and snooze, read together in one storage call and normalised. */
 export async function readPauseState(): Promise<PauseState> {
-  const stored = await readLocal(KEYS);
+  return pauseStateFrom(await readLocal(KEYS));
+}
+
+/** The pause state in `stored`, values as local storage holds them under their keys, normalised. */
+export function pauseStateFrom(stored: Partial<Record<string, unknown>>): PauseState {
   const snooze = normaliseSnooze(stored[STORAGE_KEYS.snooze]);
   return {
     settings: normaliseSettings(stored[STORAGE_KEYS.settings]),
