@@ -20,10 +20,15 @@ import { startSettingsSync } from '@/lib/settings/settings-sync';
 import { PAUSE_HINT_ALARM, reconcilePauseHints } from '@/lib/pause/pause-hints';
 import { readPauseState, watchPauseState } from '@/lib/pause/state';
 
-function reconcile(): void {
+function reconcileScripts(): void {
   void getSettings()
     .then((settings) => reconcileRegistration(browserScripting, settings))
     .catch((error) => console.error('Pause Moment: could not register the pause', error));
+}
+
+/** The scripts and the hints together: at install and start, and when access changes (which no stored value tells). */
+function reconcile(): void {
+  reconcileScripts();
   reconcileHints();
 }
 
@@ -62,8 +67,8 @@ export default defineBackground({
     const settle = (): void => void settleSnooze().catch((error) => console.error('Pause Moment could not settle the snooze', error));
     browser.runtime.onStartup.addListener(settle);
     browser.runtime.onInstalled.addListener(settle);
-    settingsItem.watch(reconcile);
-    // Open times and the snooze change whether a site is expected to pause.
+    settingsItem.watch(reconcileScripts);
+    // Settings, open times and the snooze change whether a site is expected to pause.
     watchPauseState(reconcileHints, new AbortController().signal);
     // Settings follow the user through the browser's sync storage (never the journal).
     startSettingsSync();
