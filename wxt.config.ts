@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { paintedWords } from './scripts/painted-words';
 import { PAUSE_COMMAND } from './lib/meetings/command';
 import { MEETING_PLATFORMS } from './lib/meetings/platforms';
 import { originsOf, siteFromPreset } from './lib/sites/trigger-sites';
@@ -75,7 +76,12 @@ export default defineConfig({
   imports: false,
   outDir: testBuild ? '.output-test' : '.output',
   // Read in code as import.meta.env.PAUSE_MOMENT_TEST (declared in env.d.ts): true in a test build.
-  vite: () => ({ define: { 'import.meta.env.PAUSE_MOMENT_TEST': JSON.stringify(testBuild) } }),
+  vite: () => ({
+    define: {
+      'import.meta.env.PAUSE_MOMENT_TEST': JSON.stringify(testBuild),
+      __PAUSE_WORDS__: JSON.stringify(paintedWords()),
+    },
+  }),
   // The sources addons.mozilla.org rebuilds the Firefox zip from: everything the
   // build reads, without the tests and the README's images.
   zip: { excludeSources: ['docs/**', 'tests/**'] },
@@ -83,12 +89,12 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       if (testBuild) files.push(...benchBlankPage);
     },
-    // The feed pause's content script runs before a page paints, and Insights'
-    // first read before its page is built: they use the browser's own API
+    // The feed pause's content script runs before a page paints, and the pause
+    // page's and Insights' first reads before their pages are built: they use the browser's own API
     // instead of webextension-polyfill (lib/browser/native-browser.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
       const guard = entrypoints.some((e) => e.type === 'content-script' && e.name === 'guard');
-      const firstRead = entrypoints.some((e) => e.type === 'unlisted-script' && e.name === 'insights-first-read');
+      const firstRead = entrypoints.some((e) => e.type === 'unlisted-script' && (e.name === 'insights-first-read' || e.name === 'pause-first-read'));
       if (!guard && !firstRead) return;
       const own = { find: /^wxt\/browser$/, replacement: resolve(import.meta.dirname, 'lib/browser/native-browser.ts') };
       const alias = config.resolve?.alias;

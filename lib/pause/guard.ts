@@ -7,6 +7,7 @@ import type { PauseState } from './state';
 import { decidePause, type PauseDecision } from './decision';
 import { defaultQuestion, paintedQuestion } from './question';
 import { whenPauseExpected } from './expected-pause-bus';
+import type { ExpectedPause } from './expected-pause';
 
 /** What the guard needs from the content script's world. */
 export interface GuardEnv {
@@ -25,6 +26,11 @@ export interface GuardEnv {
   life: ScriptLife;
   /** Told every decision the guard makes (the check-in while scrolling counts inside an open time). */
   onDecision?(decision: PauseDecision): void;
+  /**
+   * Whether a page expected to pause starts loading the pause page with the
+   * cover, before storage answers, rather than only painting the question.
+   */
+  loadPauseEarly?: boolean;
 }
 
 export { SHOW_BACK_MS } from './decision';
@@ -39,8 +45,12 @@ const ALIVE_CHECK_MS = 1_000;
  */
 export const RETIRE_MS = 4_000;
 
-/** What the page's pause shows, as query parameters for the pause page. */
-export function pauseParams(p: { siteId: string; pauseId: string; reason: PauseReason; host: string; shownAt: number; canGoBack: boolean }): URLSearchParams {
+/**
+ * What the page's pause shows, as query parameters for the pause page. With
+ * `page` (the page's address) and no site, the page was expected to pause and
+ * the pause page finds its site itself (expected-pause-query.ts).
+ */
+export function pauseParams(p: { siteId: string; pauseId: string; reason: PauseReason; host: string; shownAt: number; canGoBack: boolean; page?: string }): URLSearchParams {
   return new URLSearchParams({
     site: p.siteId,
     pause: p.pauseId,
@@ -48,6 +58,7 @@ export function pauseParams(p: { siteId: string; pauseId: string; reason: PauseR
     host: p.host,
     shown: String(p.shownAt),
     back: p.canGoBack ? '1' : '0',
+    ...(p.page !== undefined ? { page: p.page } : {}),
   });
 }
 
@@ -70,6 +81,8 @@ export function startPauseGuard(env: GuardEnv): void {
   let latest = 0;
   /** Whether storage has answered yet. */
   let decided = false;
+  /** The pause page loaded with the cover, because the page was expected to pause, before storage answered. */
+  let early: { url: string; pauseId: string } | undefined;
   let endTimer: number | undefined;
   let clockTimer: number | undefined;
   let aliveTimer: number | undefined;
@@ -80,11 +93,31 @@ export function startPauseGuard(env: GuardEnv): void {
   // open time never blinks.
   if (doc.readyState === 'loading' || hasEarlierCover(doc)) cover();
   // A page of a site expected to pause paints the pause with the cover, in its
-  // first frame; what storage says next confirms it or takes it away.
-  if (doc.readyState === 'loading') whenPauseExpected((expected) => decided || overlay.paint(expected === 'question' ? defaultQuestion() : ''));
+  // first frame, and starts loading the pause page under it; what storage says
+  // next confirms it or takes it away.
+  if (doc.readyState === 'loading') whenPauseExpected(expectPause);
   // The extension updated, reloaded or went: the cover waits for the next
   // version, or goes (every timer and listener of this run ends with `life`).
   life.onInvalidated(() => overlay.retire(RETIRE_MS));
+
+  function expectPause(expected: ExpectedPause): void {
+    if (decided || early) return;
+    const question = expected === 'question' ? defaultQuestion() : '';
+    if (!env.loadPauseEarly) return overlay.paint(question);
+    const now = env.now();
+    const pauseId = timeSortableId(now);
+    const params = pauseParams({
+      siteId: '',
+      pauseId,
+      reason: 'arrived',
+      host: win.location.hostname,
+      shownAt: now,
+      canGoBack: win.history.length > 1,
+      page: win.location.href,
+    });
+    early = { url: env.pauseUrl(params), pauseId };
+    cover(early.url, question);
+  }
 
   function clearTimers(): void {
     clearTimeout(endTimer);
@@ -146,10 +179,19 @@ export function startPauseGuard(env: GuardEnv): void {
     env.onDecision?.(decision);
     if ('recheckAt' in decision && decision.recheckAt !== undefined) recheckAt(decision.recheckAt, now);
     if (decision.kind === 'snoozed') noteSkipped(decision.site.id, decision.snoozeId, now);
+    const expected = early;
+    early = undefined;
     if (decision.kind !== 'pause') return uncover();
     const { site } = decision;
+    const endedIntention = decision.ended ? state.openTimes[site.id]?.intention : undefined;
     if (shownFor === site.id && overlay.showing) return;
     shownFor = site.id;
+    if (expected) {
+      // The pause page loading since the page began finds the same site in the same state: it stays.
+      cover(expected.url);
+      overlay.paint(paintedQuestion(site, expected.pauseId, endedIntention));
+      return;
+    }
     const pauseId = timeSortableId(now);
     const params = pauseParams({
       siteId: site.id,
@@ -160,7 +202,7 @@ export function startPauseGuard(env: GuardEnv): void {
       canGoBack: win.history.length > 1,
     });
     // The same words the pause page shows, painted now, with the breath, under where it will fade in.
-    cover(env.pauseUrl(params), paintedQuestion(site, pauseId, decision.ended ? state.openTimes[site.id]?.intention : undefined));
+    cover(env.pauseUrl(params), paintedQuestion(site, pauseId, endedIntention));
   }
 
   const reevaluate = (): void => void evaluate();

@@ -21,5 +21,10 @@ export function guardThisPage(life: ScriptLife): void {
     now: Date.now,
     life,
     onDecision: publishDecision,
+    // Measured with `npm run bench`: in Firefox, loading the pause page with the cover brings its
+    // controls about 17 ms sooner, at no cost to the page's first paint; in Chromium a pause page
+    // loading during the page's first frame held that frame back by about 24 ms (cover painted at
+    // 116 → 140 ms) for controls 10 ms sooner, so there it loads once storage has answered.
+    loadPauseEarly: import.meta.env.FIREFOX,
   });
 }

@@ -14,6 +14,12 @@ export interface PauseQuery {
    * and sends nothing, and Leave and Continue only say what they would do.
    */
   preview?: boolean;
+  /**
+   * The page's address, when the pause page was loaded before the guard had
+   * read storage (the site was expected to pause, lib/pause/expected-pause.ts):
+   * `siteId` and `reason` are then still to be found (expected-pause-query.ts).
+   */
+  page?: string;
 }
 
 /** Reads the pause page's query string; missing or odd values fall back to safe ones. */
@@ -29,6 +35,7 @@ export function readPauseQuery(search: string, now = Date.now()): PauseQuery {
     shownAt: Number.isFinite(shown) && shown > 0 ? Math.min(shown, now) : now,
     canGoBack: q.get('back') !== '0',
     ...(q.get('preview') === '1' ? { preview: true } : {}),
+    ...(q.get('page') ? { page: q.get('page')! } : {}),
   };
 }
 

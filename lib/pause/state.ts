@@ -12,11 +12,12 @@ export interface PauseState {
   snooze?: Snooze;
 }
 
-const KEYS = [STORAGE_KEYS.settings, STORAGE_KEYS.openTimes, STORAGE_KEYS.snooze];
+/** The keys the pause state is read from. */
+export const PAUSE_STATE_KEYS = [STORAGE_KEYS.settings, STORAGE_KEYS.openTimes, STORAGE_KEYS.snooze];
 
 /** The settings, open times and snooze, read together in one storage call and normalised. */
 export async function readPauseState(): Promise<PauseState> {
-  return pauseStateFrom(await readLocal(KEYS));
+  return pauseStateFrom(await readLocal(PAUSE_STATE_KEYS));
 }
 
 /** The pause state in `stored`, values as local storage holds them under their keys, normalised. */
@@ -31,5 +32,5 @@ export function pauseStateFrom(stored: Partial<Record<string, unknown>>): PauseS
 
 /** Calls back whenever the settings, open times or snooze change, in any tab, until `signal` aborts. */
 export function watchPauseState(callback: () => void, signal: AbortSignal): void {
-  watchLocal(KEYS, callback, signal);
+  watchLocal(PAUSE_STATE_KEYS, callback, signal);
 }

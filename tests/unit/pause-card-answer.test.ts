@@ -5,7 +5,7 @@ import PauseCard from '@/components/pause/PauseCard.svelte';
 import type { PauseShownAnswer } from '@/lib/browser/messages';
 import type { PauseQuery } from '@/lib/pause/query';
 import { DEFAULT_SETTINGS, type TriggerSite } from '@/lib/settings/settings';
-import { settingsItem } from '@/lib/settings/storage-registry';
+import { openTimesItem, settingsItem } from '@/lib/settings/storage-registry';
 
 // The background answers the pause page's `pauseShown` with what only it knows.
 const { sendMessage, answer } = vi.hoisted(() => {
@@ -77,5 +77,30 @@ describe('the pause card, as the background answers', () => {
     await openPause({ ...plain, style: 'long-breath', waitSeconds: 10 });
     expect(screen.queryByText(/A different pause today/)).not.toBeInTheDocument();
     expect(screen.getByText('Take a breath: Continue opens in 10 s.')).toBeInTheDocument();
+  });
+});
+
+describe('the pause card, loaded before the guard had read storage', () => {
+  /** The query of a pause page the guard loaded with the cover, for a page expected to pause. */
+  const expected: PauseQuery = { ...query, siteId: '', page: 'https://www.reddit.com/r/all' };
+
+  it('finds its site from the page, and tells the background about that site', async () => {
+    answer.value = plain;
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, sites: [site] });
+    const { container } = render(PauseCard, { query: expected });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(screen.getByText(/about to open Reddit/)).toBeInTheDocument();
+    expect(container.querySelector('main')).toHaveClass('ready');
+    expect(sendMessage).toHaveBeenCalledWith('pauseShown', { pauseId: 'p1', siteId: 'reddit', host: 'www.reddit.com', reason: 'arrived' });
+  });
+
+  it('shows and records nothing when, by storage, the page does not pause after all', async () => {
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, sites: [site] });
+    await openTimesItem.setValue({ reddit: { openedAt: T0 - 60_000, until: T0 + 10 * 60_000 } });
+    const { container } = render(PauseCard, { query: expected });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(container.querySelector('main')).not.toHaveClass('ready');
+    expect(sendMessage).not.toHaveBeenCalled();
+    await openTimesItem.setValue({});
   });
 });

@@ -27,7 +27,7 @@ let notify: () => void;
 let pauseUrl: ReturnType<typeof vi.fn<(p: URLSearchParams) => string>>;
 let stopGuard: (() => void) | undefined;
 
-function start(readState?: GuardEnv['readState']): void {
+function start(readState?: GuardEnv['readState'], loadPauseEarly = false): void {
   const life = new ContentScriptContext('guard');
   const env: GuardEnv = {
     win: window,
@@ -43,6 +43,7 @@ function start(readState?: GuardEnv['readState']): void {
     pauseUrl,
     now: () => Date.now(),
     life,
+    loadPauseEarly,
   };
   startPauseGuard(env);
   stopGuard = () => life.notifyInvalidated();
@@ -108,10 +109,41 @@ describe('startPauseGuard', () => {
       expect(pauseUrl).not.toHaveBeenCalled();
     });
 
-    it('paints the breath alone when the site asks its own questions, then the question storage picks', async () => {
+    it('where it loads the pause page early, starts loading it under the painted question at once', () => {
+      announceExpectedPause('question');
+      start(() => new Promise(() => undefined), true);
+      expect(painted()).toBe('Is this really my choice?');
+      // Told the page rather than the site, which the pause page finds from storage itself.
+      expect(pauses()).toEqual([expect.objectContaining({ site: '', page: 'https://www.reddit.com/r/all', host: 'www.reddit.com', shown: String(T) })]);
+      expect(shadow!.querySelector('iframe')?.src).toBe(pauseUrl.mock.results[0]!.value);
+    });
+
+    it('keeps the pause page it loaded early when storage says the page pauses', async () => {
+      announceExpectedPause('question');
+      start(undefined, true);
+      const frame = shadow!.querySelector('iframe');
+      expect(frame).not.toBeNull();
+      await settle();
+      expect(covered()).toBe(true);
+      expect(pauseUrl).toHaveBeenCalledTimes(1);
+      expect(shadow!.querySelector('iframe')).toBe(frame);
+      expect(painted()).toBe('Is this really my choice?');
+    });
+
+    it('loads a pause page of its own when a hint comes after the page has parsed', async () => {
+      vi.mocked(Object.getOwnPropertyDescriptor(document, 'readyState')!.get!).mockReturnValue('complete');
+      announceExpectedPause('question');
+      start(undefined, true);
+      expect(pauseUrl).not.toHaveBeenCalled();
+      await settle();
+      expect(pauses()).toEqual([expect.objectContaining({ site: 'reddit', reason: 'arrived' })]);
+      expect(pauses()[0]).not.toHaveProperty('page');
+    });
+
+    it.each([false, true])('paints the breath alone when the site asks its own questions, then the question storage picks (pause page loaded early: %s)', async (early) => {
       settings.sites[1] = { ...settings.sites[1]!, questions: ['What am I looking for?'] };
       announceExpectedPause('breath');
-      start();
+      start(undefined, early);
       expect(painted()).toBe('');
       expect(shadow!.querySelector('dialog > div')).not.toBeNull();
       await settle();
@@ -119,14 +151,16 @@ describe('startPauseGuard', () => {
       expect(pauses()).toHaveLength(1);
     });
 
-    it('takes the painted question away when storage says an open time is open', async () => {
+    it.each([false, true])('takes the painted question away when storage says an open time is open (pause page loaded early: %s)', async (early) => {
       openTimes = { reddit: { openedAt: T, until: T + 5 * MIN } };
       announceExpectedPause('question');
-      start();
+      start(undefined, early);
+      expect(shadow!.querySelector('iframe') !== null).toBe(early);
       expect(painted()).toBe('Is this really my choice?');
       await settle();
       expect(covered()).toBe(false);
       expect(painted()).toBe('');
+      expect(shadow!.querySelector('iframe')).toBeNull();
     });
 
     it('ignores a hint that comes after storage answered', async () => {
