@@ -84,12 +84,13 @@ export default defineConfig({
       if (testBuild) files.push(...benchBlankPage);
     },
     // The feed pause's content script runs before a page paints, and Insights'
-    // first read before its page is built: they use the browser's own API
-    // instead of webextension-polyfill (lib/browser/native-browser.ts).
+    // scripts before its first chart: they use the browser's own API instead
+    // of webextension-polyfill (lib/browser/native-browser.ts). Insights reads
+    // local storage and its messages, which return the same in both.
     'vite:build:extendConfig': (entrypoints, config) => {
       const guard = entrypoints.some((e) => e.type === 'content-script' && e.name === 'guard');
-      const firstRead = entrypoints.some((e) => e.type === 'unlisted-script' && e.name === 'insights-first-read');
-      if (!guard && !firstRead) return;
+      const insights = entrypoints.some((e) => e.type === 'unlisted-script' && (e.name === 'insights-first-read' || e.name === 'insights-page'));
+      if (!guard && !insights) return;
       const own = { find: /^wxt\/browser$/, replacement: resolve(import.meta.dirname, 'lib/browser/native-browser.ts') };
       const alias = config.resolve?.alias;
       // The first matching alias wins: ours goes before the polyfill module's.
