@@ -89,13 +89,16 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       if (testBuild) files.push(...benchBlankPage);
     },
-    // The feed pause's content script runs before a page paints, and the pause
-    // page's and Insights' first reads before their pages are built: they use the browser's own API
-    // instead of webextension-polyfill (lib/browser/native-browser.ts).
+    // The feed pause's content script runs before a page paints, the pause
+    // page's first read before its page is built, and Insights' scripts before
+    // its first chart: they use the browser's own API instead of
+    // webextension-polyfill (lib/browser/native-browser.ts). Insights reads
+    // local storage and its messages, which return the same in both.
     'vite:build:extendConfig': (entrypoints, config) => {
       const guard = entrypoints.some((e) => e.type === 'content-script' && e.name === 'guard');
-      const firstRead = entrypoints.some((e) => e.type === 'unlisted-script' && (e.name === 'insights-first-read' || e.name === 'pause-first-read'));
-      if (!guard && !firstRead) return;
+      const scripts = ['insights-first-read', 'insights-page', 'pause-first-read'];
+      const native = entrypoints.some((e) => e.type === 'unlisted-script' && scripts.includes(e.name));
+      if (!guard && !native) return;
       const own = { find: /^wxt\/browser$/, replacement: resolve(import.meta.dirname, 'lib/browser/native-browser.ts') };
       const alias = config.resolve?.alias;
       // The first matching alias wins: ours goes before the polyfill module's.

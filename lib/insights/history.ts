@@ -20,7 +20,12 @@ export interface InsightsHistory {
   now: number;
   pauses: Promise<{ rollups: DayRollup[]; state: PauseState }>;
   journal: Promise<{ rollups: DayRollup[]; asks: Record<string, number> }>;
-  year: Promise<{ pauses: DayRollup[]; journal: DayRollup[] }>;
+  /**
+   * The whole year of both, read when first asked for (and once): the page
+   * asks once its first view is drawn, so the year's reads never hold back
+   * the frames that draw it.
+   */
+  year: () => Promise<{ pauses: DayRollup[]; journal: DayRollup[] }>;
 }
 
 /**
@@ -52,13 +57,15 @@ export function readHistory(first: FirstRead): InsightsHistory {
     asks: (stored[STORAGE_KEYS.meetingAsks] as Record<string, number> | undefined) ?? {},
   }));
   // The rest of the year, once the first view has what it shows; both databases are current by then.
-  const whole = Promise.all([pauses, journal])
-    .then(() =>
-      Promise.all([
-        pauseDaysIfCurrent(year, to).then((r) => r ?? pauseDaysThroughStore(year, to)),
-        journalDaysIfCurrent(year, to).then((r) => r ?? journalDaysThroughStore(year, to)),
-      ]),
-    )
-    .then(([p, j]) => ({ pauses: p, journal: j }));
-  return { now, pauses, journal, year: whole };
+  let whole: ReturnType<InsightsHistory['year']> | undefined;
+  const readYear = () =>
+    (whole ??= Promise.all([pauses, journal])
+      .then(() =>
+        Promise.all([
+          pauseDaysIfCurrent(year, to).then((r) => r ?? pauseDaysThroughStore(year, to)),
+          journalDaysIfCurrent(year, to).then((r) => r ?? journalDaysThroughStore(year, to)),
+        ]),
+      )
+      .then(([p, j]) => ({ pauses: p, journal: j })));
+  return { now, pauses, journal, year: readYear };
 }

@@ -15,11 +15,12 @@
  *               sample). The roll-ups are then checked against the totals
  *               the same pauses give in Node (`pauseTally`).
  *   insights    /insights.html in a fresh tab: ms from its navigation start
- *               to `performance.mark('insights:first-chart')` (the pause
- *               charts, drawn from the history's roll-ups) and to
- *               `insights:all-charts` (the journal's charts too). The page
- *               sets each mark in the first animation frame after the
- *               charts are in the DOM.
+ *               to `performance.mark('insights:first-chart')` (the first
+ *               chart, choices over time, drawn from the history's
+ *               roll-ups; the page builds the other cards once it has
+ *               painted) and to `insights:all-charts` (every card, the
+ *               journal's too). The page sets each mark in the first
+ *               animation frame after those charts are in the DOM.
  *   blank page  beside it, in the same rounds: bench/blank.html (test builds
  *               only, as in the journal part), an extension page whose one
  *               small script reads the newest 20 reflections with a plain

@@ -105,7 +105,7 @@ describe('Insights’ history', () => {
     expect(first.rollups).toEqual(expected.filter((d) => d.day >= recentDays(NOW).from));
     expect(first.state.openTimes).toEqual({});
     expect(await history.journal).toEqual({ rollups: [], asks: {} });
-    expect(await history.year).toEqual({ pauses: expected, journal: [] });
+    expect(await history.year()).toEqual({ pauses: expected, journal: [] });
     expect(await describeDb(PAUSE_LOG_DB)).toEqual({ version: PAUSE_LOG_VERSION, stores: ['days', 'pauses'] });
   });
 
