@@ -93,8 +93,8 @@ export function startPauseGuard(env: GuardEnv): void {
   // open time never blinks.
   if (doc.readyState === 'loading' || hasEarlierCover(doc)) cover();
   // A page of a site expected to pause paints the pause with the cover, in its
-  // first frame, and starts loading the pause page under it; what storage says
-  // next confirms it or takes it away.
+  // first frame, and with `loadPauseEarly` starts loading the pause page under
+  // it; what storage says next confirms it or takes it away.
   if (doc.readyState === 'loading') whenPauseExpected(expectPause);
   // The extension updated, reloaded or went: the cover waits for the next
   // version, or goes (every timer and listener of this run ends with `life`).
