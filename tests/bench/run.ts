@@ -9,6 +9,11 @@
  *   notChosen — the test build installed, 127.0.0.1 added as a site, page on 127.0.0.2
  *               (which the extension has no access to, so nothing runs there)
  *   chosen    — the same browser, page on 127.0.0.1: the pause shows
+ *   floor     — a browser with only tests/bench/floor-extension, page on
+ *               127.0.0.1: the least any extension pays to pause a page this
+ *               way (a cover and the question put in at document_start, the
+ *               controls in an extension iframe created at once), with no
+ *               storage to read and nothing to decide
  * The fixture is served two ways (PAGES below): at once, as a local file
  * arrives, and streamed, as a feed arrives over a network: its head at once,
  * its body in parts 100 ms apart. Issue 11's goals were set on a feed that
@@ -109,8 +114,15 @@ interface Sample {
   clock?: { skew: number; bracket: number };
 }
 
-type Cell = 'plain' | 'notChosen' | 'chosen';
-const CELLS: Cell[] = ['plain', 'notChosen', 'chosen'];
+type Cell = 'plain' | 'notChosen' | 'chosen' | 'floor';
+const CELLS: Cell[] = ['plain', 'notChosen', 'chosen', 'floor'];
+const FLOOR_EXTENSION = resolve(import.meta.dirname, 'floor-extension');
+
+/** A pause to wait for and measure: in which extension, and its page in the cover. */
+interface PauseAt {
+  h: Harness;
+  path: string;
+}
 
 /** Read in the page once it has loaded. Strings, not functions: no tsx helpers leak into the page. */
 const PAGE_PROBE = `(() => {
@@ -138,7 +150,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const SETTLE_MS = 100;
 
 /** Loads `url` in a fresh foreground tab and measures it; with `pause`, waits for the pause and measures its frame too. */
-async function sample(browser: Browser, url: string, pause?: Harness): Promise<Sample> {
+async function sample(browser: Browser, url: string, pause?: PauseAt): Promise<Sample> {
   const page = await browser.newPage();
   try {
     await page.bringToFront();
@@ -169,8 +181,8 @@ async function sample(browser: Browser, url: string, pause?: Harness): Promise<S
  * Its time is on the frame's clock; both clocks count from the Unix epoch, so
  * the difference of the two `timeOrigin`s puts it on the page's clock.
  */
-async function measurePause(page: Page, h: Harness): Promise<Pick<Sample, 'frameFcp' | 'frameOrigin' | 'cardShown' | 'clock'>> {
-  const frame: Frame = await waitForPause(page, h);
+async function measurePause(page: Page, { h, path }: PauseAt): Promise<Pick<Sample, 'frameFcp' | 'frameOrigin' | 'cardShown' | 'clock'>> {
+  const frame: Frame = await waitForPause(page, h, 8000, path);
   const pageOrigin = (await page.evaluate('performance.timeOrigin')) as number;
   const inFrame = await waitFor(
     async () => {
@@ -218,7 +230,9 @@ type Samples = Record<Cell, Sample[]>;
 async function benchBrowser(kind: BrowserKind, chosen: FixtureServer, other: FixtureServer) {
   const plain = await startBrowser(kind);
   let h: Harness | undefined;
+  let floor: Harness | undefined;
   try {
+    floor = await launch(kind, FLOOR_EXTENSION);
     h = await launch(kind, testBuild(kind));
     const added = await addSiteInOptions(h, '127.0.0.1');
     // Judge by what was stored, not by the message: right after a successful
@@ -235,17 +249,19 @@ async function benchBrowser(kind: BrowserKind, chosen: FixtureServer, other: Fix
       { message: 'the content script to be registered for 127.0.0.1' },
     );
     // Every (page, cell) pair, sampled in rotating order.
+    const least = floor;
     const jobs = PAGE_NAMES.flatMap((name) => {
       const path = PAGES[name];
       const run: Record<Cell, () => Promise<Sample>> = {
         plain: () => sample(plain, other.url(path)),
         notChosen: () => sample(ext.browser, other.url(path)),
-        chosen: () => sample(ext.browser, chosen.url(path), ext),
+        chosen: () => sample(ext.browser, chosen.url(path), { h: ext, path: '/pause.html' }),
+        floor: () => sample(least.browser, chosen.url(path), { h: least, path: '/card.html' }),
       };
       return CELLS.map((cell) => ({ name, cell, run: run[cell] }));
     });
     for (const job of jobs) await job.run(); // warm-up, discarded
-    const samples = Object.fromEntries(PAGE_NAMES.map((name) => [name, { plain: [], notChosen: [], chosen: [] } as Samples])) as Partial<Record<PageName, Samples>>;
+    const samples = Object.fromEntries(PAGE_NAMES.map((name) => [name, { plain: [], notChosen: [], chosen: [], floor: [] } as Samples])) as Partial<Record<PageName, Samples>>;
     for (let i = 0; i < N; i++) {
       for (let j = 0; j < jobs.length; j++) {
         const job = jobs[(i + j) % jobs.length]!;
@@ -255,6 +271,7 @@ async function benchBrowser(kind: BrowserKind, chosen: FixtureServer, other: Fix
     return { version: await ext.browser.version(), samples };
   } finally {
     await h?.close();
+    await floor?.close();
     await closeBrowser(plain);
   }
 }
@@ -291,16 +308,25 @@ function rowsFor(kind: BrowserKind, s: Samples | null): Row[] {
   const pick = (cell: Cell, key: keyof Sample) => s[cell].map((x) => (x[key] ?? null) as number | null);
   const fcp = { baseline: 'FCP, page not chosen', baseValues: pick('notChosen', 'fcp'), compare: 'delta' as const };
   const atStart = s.chosen.filter((x) => x.hostAtStart).length;
-  // How far the frame's clock strayed from the page's beyond what the read round trip allows (0: they agree).
-  const skew = Math.max(0, ...s.chosen.map((x) => (x.clock ? Math.abs(x.clock.skew) - x.clock.bracket : 0)));
+  const scriptRow = (cell: Cell, metric: string): Row => ({
+    browser: kind,
+    metric,
+    values: pick(cell, 'scriptAt'),
+    baseline: 'same, page not chosen',
+    baseValues: pick('notChosen', 'scriptAt'),
+    compare: 'delta',
+  });
   return [
     { browser: kind, metric: 'pause host in DOM, seen by page', values: pick('chosen', 'hostSeenAt'), ...fcp, note: `at first script ${atStart}/${s.chosen.length}` },
     // The cover is in the DOM before the first page script, so it is in the page's first painted frame.
     kind === 'chromium'
       ? { browser: kind, metric: "cover painted (page's first-paint)", values: pick('chosen', 'fp'), ...fcp }
       : { browser: kind, metric: "cover painted (≤ page's own FCP)", values: pick('chosen', 'fcp'), ...fcp, note: 'no first-paint entry: upper bound' },
-    ...firstPaintRows(kind, s, skew),
-    { browser: kind, metric: 'first page script runs', values: pick('chosen', 'scriptAt'), baseline: 'same, page not chosen', baseValues: pick('notChosen', 'scriptAt'), compare: 'delta' },
+    ...firstPaintRows(kind, s, 'chosen'),
+    { ...firstPaintRows(kind, s, 'floor')[0]!, metric: 'floor: question painted' },
+    { ...firstPaintRows(kind, s, 'floor')[1]!, metric: 'floor: controls painted' },
+    scriptRow('chosen', 'first page script runs'),
+    scriptRow('floor', 'floor: first page script runs'),
     { browser: kind, metric: 'FCP, page not chosen', values: pick('notChosen', 'fcp'), baseline: 'FCP, no extension', baseValues: pick('plain', 'fcp'), compare: 'ratio' },
     { browser: kind, metric: 'load, page not chosen', values: pick('notChosen', 'load'), baseline: 'load, no extension', baseValues: pick('plain', 'load'), compare: 'ratio' },
   ];
@@ -308,22 +334,27 @@ function rowsFor(kind: BrowserKind, s: Samples | null): Row[] {
 
 /**
  * The question's and the controls' first painted frames beside the page's own
- * first paint (its FCP with no extension), as ratios, with the goals.
+ * first paint (its FCP with no extension), as ratios, with the goals; for the
+ * pause (`chosen`) or the floor extension's (`floor`).
  */
-function firstPaintRows(kind: BrowserKind, s: Samples, skew: number): Row[] {
+function firstPaintRows(kind: BrowserKind, s: Samples, cell: 'chosen' | 'floor'): Row[] {
   const own = { baseline: "page's own first paint (FCP, no extension)", baseValues: s.plain.map((x) => x.fcp), compare: 'ratio' as const };
+  const xs = s[cell];
   // In the DOM by the page's first paint, the question is in that frame (Chromium's first-paint; Firefox has
   // none, and its FCP is an upper bound). Later, the frame it painted in is not known: its time in the DOM
   // stands in, a lower bound, and the count says how often.
   const paint = (x: Sample) => (kind === 'chromium' ? x.fp : x.fcp);
-  const late = s.chosen.filter((x) => x.questionAt == null || paint(x) == null || x.questionAt > paint(x)!).length;
-  const question = s.chosen.map((x) => (x.questionAt == null || paint(x) == null ? null : Math.max(paint(x)!, x.questionAt)));
+  const late = xs.filter((x) => x.questionAt == null || paint(x) == null || x.questionAt > paint(x)!).length;
+  const question = xs.map((x) => (x.questionAt == null || paint(x) == null ? null : Math.max(paint(x)!, x.questionAt)));
+  // How far the frame's clock strayed from the page's beyond what the read round trip allows (0: they agree).
+  const skew = Math.max(0, ...xs.map((x) => (x.clock ? Math.abs(x.clock.skew) - x.clock.bracket : 0)));
   const clocks = skew ? `frame clock off by ≤ ${skew.toFixed(1)} ms` : 'frame and page clocks agree';
   const bound = kind === 'chromium' ? '' : ', ≤ (no first-paint entry: FCP bounds it)';
+  const fade = cell === 'chosen' ? 'then a 150 ms fade; ' : '';
   return [
-    { browser: kind, metric: 'question painted (in the cover)', values: question, ...own, note: `goal ≤ ×1; after first paint ${late}/${s.chosen.length}${bound}` },
-    { browser: kind, metric: 'controls painted (pause card shown)', values: s.chosen.map((x) => x.cardShown ?? null), ...own, note: `goal ≤ ×1.5; then a 150 ms fade; ${clocks}` },
-    { browser: kind, metric: 'pause frame FCP', values: s.chosen.map((x) => x.frameFcp ?? null), ...own, note: 'a fade on the compositor repaints nothing: later than shown' },
+    { browser: kind, metric: 'question painted (in the cover)', values: question, ...own, note: `goal ≤ ×1; after first paint ${late}/${xs.length}${bound}` },
+    { browser: kind, metric: 'controls painted (pause card shown)', values: xs.map((x) => x.cardShown ?? null), ...own, note: `goal ≤ ×1.5; ${fade}${clocks}` },
+    { browser: kind, metric: 'pause frame FCP', values: xs.map((x) => x.frameFcp ?? null), ...own, note: 'a fade on the compositor repaints nothing: later than shown' },
   ];
 }
 

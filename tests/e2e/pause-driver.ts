@@ -42,14 +42,14 @@ export function pauseHost(page: Page): Promise<{ open: boolean; width: number; h
   })()`) as Promise<{ open: boolean; width: number; height: number } | null>;
 }
 
-/** Waits until the page shows the pause page inside the cover, and returns that frame. */
-export async function waitForPause(page: Page, h: Harness, timeout = 8000): Promise<Frame> {
+/** Waits until the page shows the pause page (or the extension page at `path`) inside the cover, and returns that frame. */
+export async function waitForPause(page: Page, h: Harness, timeout = 8000, path = '/pause.html'): Promise<Frame> {
   await waitFor(async () => (await pauseHost(page))?.open, { timeout, message: 'the pause to cover the page' });
   // Look the frame up afresh on each try, and give each look a short time: right after a tab
   // opens, puppeteer can hold an evaluation in a frame it has not fully attached yet.
   return waitFor(
     async () => {
-      const frame = await waitForExtensionFrame(page, h, '/pause.html', { timeout: 1000 });
+      const frame = await waitForExtensionFrame(page, h, path, { timeout: 1000 });
       // Kept: a bound on one look (an evaluation in a half-attached frame can hang); "not yet" either way, never an assertion.
       const rendered = await Promise.race([frame.evaluate(`!!document.querySelector('h1')`), sleep(1000).then(() => false)]);
       return rendered ? frame : null;

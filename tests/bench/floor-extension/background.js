@@ -1,0 +1,1 @@
+// Nothing to do: the bench's harness waits for an extension's background to start.
