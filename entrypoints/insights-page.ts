@@ -12,7 +12,7 @@ import { readHistory } from '@/lib/insights/history';
  * draw, for code the page mostly does not run.
  */
 export default defineUnlistedScript(() => {
-  // The first view's reads, begun by insights-first-read.js while this script loaded (or now, if it did not run).
+  // The first view's reads, begun by insights-first-read.js while this script loaded (or now, if that one has not run yet).
   const first = takeFirstRead() ?? firstRead(Date.now(), (keys) => import('@/lib/settings/local-reader').then((local) => local.readLocal(keys)));
   mount(InsightsPage, { target: document.getElementById('app')!, props: { history: readHistory(first) } });
 });

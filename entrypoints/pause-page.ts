@@ -16,7 +16,7 @@ import { readPauseState } from '@/lib/pause/state';
 export default defineUnlistedScript(() => {
   // The pause speaks the browser's language (locales/), and says so to a screen reader.
   document.documentElement.lang = uiLanguage();
-  // Begun by pause-first-read.js while this script loaded (or now, if it did not run).
+  // Begun by pause-first-read.js while this script loaded (or now, if that one has not run yet).
   const stored = takePauseFirstRead() ?? readPauseState();
   mount(PauseCard, { target: document.getElementById('app')!, props: { query: readPauseQuery(location.search), stored } });
 });
