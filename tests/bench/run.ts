@@ -4,7 +4,7 @@
  * not chosen, and how big the content script is. Prints a table and writes
  * every raw sample to tests/bench/results/latest.json.
  *
- * Per browser and page, three cells, on one feed-like fixture (tests/bench/fixtures):
+ * Per browser and page, four cells, on one feed-like fixture (tests/bench/fixtures):
  *   plain     — a browser with no extension, page on 127.0.0.2
  *   notChosen — the test build installed, 127.0.0.1 added as a site, page on 127.0.0.2
  *               (which the extension has no access to, so nothing runs there)
@@ -16,7 +16,7 @@
  *               storage to read and nothing to decide
  * The fixture is served two ways (PAGES below): at once, as a local file
  * arrives, and streamed, as a feed arrives over a network: its head at once,
- * its body in parts 100 ms apart. Issue 11's goals were set on a feed that
+ * its body in parts 100 ms apart. The pause's goals were set on a feed that
  * streams slowly, whose own first paint was about 200 ms.
  * Each cell is warmed up once, then sampled N times in rounds whose order
  * rotates, so drift over the run (caches, JIT, thermal) hits every cell alike.
@@ -226,7 +226,7 @@ function streamedFeed(): Route {
 
 type Samples = Record<Cell, Sample[]>;
 
-/** Runs all three cells on every page in one browser kind. */
+/** Runs every cell on every page in one browser kind. */
 async function benchBrowser(kind: BrowserKind, chosen: FixtureServer, other: FixtureServer) {
   const plain = await startBrowser(kind);
   let h: Harness | undefined;
@@ -308,6 +308,7 @@ function rowsFor(kind: BrowserKind, s: Samples | null): Row[] {
   const pick = (cell: Cell, key: keyof Sample) => s[cell].map((x) => (x[key] ?? null) as number | null);
   const fcp = { baseline: 'FCP, page not chosen', baseValues: pick('notChosen', 'fcp'), compare: 'delta' as const };
   const atStart = s.chosen.filter((x) => x.hostAtStart).length;
+  const [floorQuestion, floorControls] = firstPaintRows(kind, s, 'floor') as [Row, Row];
   const scriptRow = (cell: Cell, metric: string): Row => ({
     browser: kind,
     metric,
@@ -323,8 +324,8 @@ function rowsFor(kind: BrowserKind, s: Samples | null): Row[] {
       ? { browser: kind, metric: "cover painted (page's first-paint)", values: pick('chosen', 'fp'), ...fcp }
       : { browser: kind, metric: "cover painted (≤ page's own FCP)", values: pick('chosen', 'fcp'), ...fcp, note: 'no first-paint entry: upper bound' },
     ...firstPaintRows(kind, s, 'chosen'),
-    { ...firstPaintRows(kind, s, 'floor')[0]!, metric: 'floor: question painted' },
-    { ...firstPaintRows(kind, s, 'floor')[1]!, metric: 'floor: controls painted' },
+    { ...floorQuestion, metric: 'floor: question painted' },
+    { ...floorControls, metric: 'floor: controls painted' },
     scriptRow('chosen', 'first page script runs'),
     scriptRow('floor', 'floor: first page script runs'),
     { browser: kind, metric: 'FCP, page not chosen', values: pick('notChosen', 'fcp'), baseline: 'FCP, no extension', baseValues: pick('plain', 'fcp'), compare: 'ratio' },
