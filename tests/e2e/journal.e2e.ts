@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
-import { launch, openExtensionPage, startFixtureServer, waitFor, type BrowserKind, type FixtureServer, type Harness } from './harness/index.ts';
+import { launch, openExtensionPage, startFixtureServer, waitFor, waitForExtensionFrame, type BrowserKind, type FixtureServer, type Harness } from './harness/index.ts';
 import { addSiteInOptions, clickInPause, inExtension, pauseButtonEnabled, setWaitInOptions, testBuild, waitForPause } from './pause-driver.ts';
 import { timeSortableId } from '../../lib/browser/ids.ts';
 import { newReflection } from '../../lib/journal/reflection.ts';
@@ -157,10 +157,24 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       const h = await launch(kind, testBuild(kind), { userDataDir: profile });
       try {
         const { page, frame } = await pauseAtChosenSite(h, server);
-        await frame.evaluate(`document.querySelector('#pause-note').focus()`);
+        // Marks this load of the pause page: a pause that loaded again under the note would lose it.
+        await frame.evaluate(`window.loadBeforeTheNote = true; document.querySelector('#pause-note').focus()`);
         await page.keyboard.type('I want to rest, not scroll #mychoice');
         await page.keyboard.press('Enter');
-        await waitFor(() => frame.evaluate(`document.body.innerText.includes('Saved to your journal.')`), { message: 'the note to be saved' });
+        // The pause's frame is looked up afresh on each try and known by its mark, so a pause
+        // page loaded again fails here by name, not as a frame handle puppeteer let go of.
+        await waitFor(
+          async () => {
+            const now = await waitForExtensionFrame(page, h, '/pause.html', { timeout: 1000 });
+            const seen = (await now.evaluate(`({ same: window.loadBeforeTheNote === true, saved: document.body.innerText.includes('Saved to your journal.') })`)) as {
+              same: boolean;
+              saved: boolean;
+            };
+            assert.ok(seen.same, 'the pause page stayed as it was while the note was typed and saved');
+            return seen.saved;
+          },
+          { message: 'the note to be saved' },
+        );
         const popup = await openPopup(h);
         await waitFor(async () => (await listedTexts(popup)).length === 2, { message: 'two reflections' });
         assert.equal((await listedTexts(popup))[0], 'I want to rest, not scroll #mychoice');
