@@ -29,6 +29,12 @@ export interface DayRollup {
   labels: Record<string, string>;
 }
 
+/** The roll-ups of the days `days` spans, from its first to its last day key (both included); none for none. */
+export function rollupsIn(all: readonly DayRollup[] | undefined, days: readonly string[]): DayRollup[] {
+  const [from, to] = [days[0], days.at(-1)];
+  return from === undefined || to === undefined ? [] : (all ?? []).filter((r) => r.day >= from && r.day <= to);
+}
+
 /**
  * Changes to roll-ups, gathered before they are written: `change(before,
  * after)` takes the old tally of a record away and adds the new one.

@@ -3,6 +3,9 @@ import type { PauseLogEntry } from '../pause/log';
 import { canonicalReflection, reflectionProblem, type Reflection, type ReflectionSource } from '../journal/reflection';
 import { oneLine } from '../browser/text';
 import { normaliseSettings, type Settings } from '../settings/settings';
+import { csvField } from './csv-field';
+
+export { csvField };
 
 /** Marks a file as ours, so an import can refuse anything else before reading further. */
 export const EXPORT_FORMAT = 'pause-moment-export';
@@ -184,21 +187,6 @@ export function reflectionsMarkdown(rs: readonly Reflection[]): string {
 
 /** The CSV columns, in order. */
 export const CSV_HEADER = ['id', 'created', 'updated', 'text', 'tags', 'mood', 'prompt', 'source'] as const;
-
-/**
- * One CSV field. Spreadsheets (Excel, LibreOffice, Google Sheets) read a
- * cell starting with = + - @ (and tab or carriage return, which some of them
- * skip before looking) as a formula, and a formula can fetch URLs or run
- * commands: a reflection typed as "=HYPERLINK(…)" must stay text. Such a
- * field gets a leading apostrophe, which spreadsheets read as "this is text"
- * and do not show. (The apostrophe is part of the data for other readers;
- * the JSON export is the lossless one.) Then RFC 4180: a field holding a
- * comma, quote, CR or LF is quoted, with quotes doubled.
- */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 /**
  * Reflections as RFC 4180 CSV (oldest first): a header row, CRLF after every

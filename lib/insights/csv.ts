@@ -1,4 +1,4 @@
-import { csvField } from '../data/export';
+import { csvField } from '../data/csv-field';
 import type { DataTable } from './table';
 import { uiLanguage } from '../browser/language';
 

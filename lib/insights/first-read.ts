@@ -1,8 +1,8 @@
 import { addDays, dayKey } from '../browser/day';
 import type { DayRollup } from '../browser/rollups';
-import { JOURNAL_DAYS_STORE, JOURNAL_DB, JOURNAL_DB_VERSION } from '../journal/database';
-import { PAUSE_DAYS_STORE, PAUSE_LOG_DB, PAUSE_LOG_VERSION } from '../pause/log';
+import { JOURNAL_DAYS_STORE, JOURNAL_DB, JOURNAL_DB_VERSION, PAUSE_DAYS_STORE, PAUSE_LOG_DB, PAUSE_LOG_VERSION } from '../browser/databases';
 import { STORAGE_KEYS } from '../settings/storage-keys';
+import { handover } from '../browser/handover';
 
 /** Days of roll-ups the first view needs: this week and the week before, which it compares with. */
 export const RECENT_DAYS = 14;
@@ -102,18 +102,16 @@ export function firstRead(now: number, readStored: (keys: readonly FirstViewKey[
   return { now, pauses, journal, stored };
 }
 
-const SLOT = '__pauseMomentInsightsFirstRead';
-type Slot = { [SLOT]?: FirstRead };
+/** The slot on the page's global object the reads are handed over in. */
+export const INSIGHTS_FIRST_READ_SLOT = '__pauseMomentInsightsFirstRead';
+const slot = handover<FirstRead>(INSIGHTS_FIRST_READ_SLOT);
 
-/** Starts the first view's reads now and keeps them for `takeFirstRead`. */
+/** Starts the first view's reads now and keeps them for `takeFirstRead` (unless the page has read for itself already). */
 export function startFirstRead(readStored: Parameters<typeof firstRead>[1]): void {
-  (globalThis as Slot)[SLOT] = firstRead(Date.now(), readStored);
+  slot.give(() => firstRead(Date.now(), readStored));
 }
 
-/** The reads `startFirstRead` began, once; undefined if it never ran. */
+/** The reads `startFirstRead` began, once; undefined if it had not run, and then it never reads. */
 export function takeFirstRead(): FirstRead | undefined {
-  const slot = globalThis as Slot;
-  const read = slot[SLOT];
-  delete slot[SLOT];
-  return read;
+  return slot.take();
 }

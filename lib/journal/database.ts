@@ -4,6 +4,7 @@ import type { DayRollup } from '../browser/rollups';
 import { storedReflection } from './reflection';
 import { reflectionTally } from './tally';
 import { indexedWords, PostingEdits, WORDS_STORE } from './word-index';
+import { JOURNAL_DAYS_STORE, JOURNAL_DB, JOURNAL_DB_VERSION, REFLECTIONS_STORE } from '../browser/databases';
 
 /**
  * The journal's database: the `reflections` store (one record per
@@ -15,10 +16,7 @@ import { indexedWords, PostingEdits, WORDS_STORE } from './word-index';
  * every reflection in the upgrade's own transaction, so it is complete or, if
  * anything fails, not there at all and the journal is as it was.
  */
-export const JOURNAL_DB = 'pause-moment-journal';
-export const REFLECTIONS_STORE = 'reflections';
-export const JOURNAL_DAYS_STORE = 'days';
-export const JOURNAL_DB_VERSION = 3;
+export { JOURNAL_DB, REFLECTIONS_STORE, JOURNAL_DAYS_STORE, JOURNAL_DB_VERSION };
 
 /** Builds the index in an upgrade transaction, reading every reflection once. */
 function buildIndex(tx: IDBTransaction): void {

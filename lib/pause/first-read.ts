@@ -1,5 +1,6 @@
 import { PAUSE_STATE_KEYS, pauseStateFrom, type PauseState } from './state';
 import type { StorageKey } from '../settings/storage-keys';
+import { handover } from '../browser/handover';
 
 /**
  * The pause page's storage read, begun by a small script at the top of
@@ -8,21 +9,21 @@ import type { StorageKey } from '../settings/storage-keys';
  */
 type RawRead = Promise<Partial<Record<StorageKey, unknown>>>;
 
-const SLOT = '__pauseMomentPauseFirstRead';
-type Slot = { [SLOT]?: RawRead };
+/** The slot on the page's global object the read is handed over in. */
+export const PAUSE_FIRST_READ_SLOT = '__pauseMomentPauseFirstRead';
+const slot = handover<RawRead>(PAUSE_FIRST_READ_SLOT);
 
-/** Starts reading the pause state now, and keeps the read for `takePauseFirstRead`. */
+/** Starts reading the pause state now, and keeps the read for `takePauseFirstRead` (unless the page has read for itself already). */
 export function startPauseFirstRead(readStored: (keys: readonly StorageKey[]) => RawRead): void {
-  const read = readStored(PAUSE_STATE_KEYS);
-  // Handled by whoever takes it; never an unhandled rejection meanwhile.
-  read.catch(() => {});
-  (globalThis as Slot)[SLOT] = read;
+  slot.give(() => {
+    const read = readStored(PAUSE_STATE_KEYS);
+    // Handled by whoever takes it; never an unhandled rejection meanwhile.
+    read.catch(() => {});
+    return read;
+  });
 }
 
-/** The pause state from the read `startPauseFirstRead` began, once; undefined if it never ran. */
+/** The pause state from the read `startPauseFirstRead` began, once; undefined if it had not run, and then it never reads. */
 export function takePauseFirstRead(): Promise<PauseState> | undefined {
-  const slot = globalThis as Slot;
-  const read = slot[SLOT];
-  delete slot[SLOT];
-  return read?.then(pauseStateFrom);
+  return slot.take()?.then(pauseStateFrom);
 }

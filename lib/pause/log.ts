@@ -5,6 +5,7 @@ import { idTimePrefix, timeSortableId } from '../browser/ids';
 import { createTalliedStore, rollupsBetween } from '../browser/tallied-store';
 import type { DayRollup } from '../browser/rollups';
 import { pauseTally } from './tally';
+import { PAUSE_DAYS_STORE, PAUSE_LOG_DB, PAUSE_LOG_VERSION, PAUSES_STORE } from '../browser/databases';
 import { i18n } from '#i18n';
 
 /**
@@ -70,11 +71,7 @@ export function isSnoozeRecord(entry: PauseLogEntry): entry is SnoozeRecord {
   return (entry as { kind?: unknown }).kind === 'snooze';
 }
 
-export const PAUSE_LOG_DB = 'pause-moment-log';
-export const PAUSES_STORE = 'pauses';
-export const PAUSE_DAYS_STORE = 'days';
-/** The history's database version: 2 added the day roll-ups. */
-export const PAUSE_LOG_VERSION = 2;
+export { PAUSE_LOG_DB, PAUSES_STORE, PAUSE_DAYS_STORE, PAUSE_LOG_VERSION };
 
 /**
  * An idb-keyval store over a pause history database: the `pauses` store (one

@@ -1,8 +1,8 @@
 import { createStore, setMany } from 'idb-keyval';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addDays, dayKey } from '@/lib/browser/day';
 import { recount } from '@/lib/browser/rollups';
-import { firstRead, recentDays, rollupsIfCurrent, startFirstRead, takeFirstRead, RECENT_DAYS } from '@/lib/insights/first-read';
+import { firstRead, INSIGHTS_FIRST_READ_SLOT, recentDays, rollupsIfCurrent, startFirstRead, takeFirstRead, RECENT_DAYS } from '@/lib/insights/first-read';
 import { readHistory } from '@/lib/insights/history';
 import { journalDays, JOURNAL_DB } from '@/lib/journal/database';
 import { journalStore, saveReflection } from '@/lib/journal/store';
@@ -84,11 +84,20 @@ describe('Insights’ first read', () => {
   });
 
   it('is handed over once', () => {
-    expect(takeFirstRead()).toBeUndefined();
+    delete (globalThis as Record<string, unknown>)[INSIGHTS_FIRST_READ_SLOT];
     startFirstRead(readLocal);
     const read = takeFirstRead();
     expect(read).toBeDefined();
     expect(Date.now() - read!.now).toBeLessThan(60_000);
+    expect(takeFirstRead()).toBeUndefined();
+  });
+
+  it('never reads when it runs after the page has begun its own reads', () => {
+    delete (globalThis as Record<string, unknown>)[INSIGHTS_FIRST_READ_SLOT];
+    expect(takeFirstRead()).toBeUndefined();
+    const late = vi.fn(readLocal);
+    startFirstRead(late);
+    expect(late).not.toHaveBeenCalled();
     expect(takeFirstRead()).toBeUndefined();
   });
 });

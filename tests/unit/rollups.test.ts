@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { clear, createStore, del, get, set, setMany, type UseStore } from 'idb-keyval';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, dayKey, dayStart, hourOf, lastDays, weekdayOf, weekOf } from '@/lib/browser/day';
-import { recount, type DayRollup } from '@/lib/browser/rollups';
+import { recount, rollupsIn, type DayRollup } from '@/lib/browser/rollups';
 import { createPauseLogStore, pauseDays, recordPauseChoice, recordPauseShown, PAUSE_DAYS_STORE } from '@/lib/pause/log';
 import { pauseTally } from '@/lib/pause/tally';
 import { createJournalStore, journalDays } from '@/lib/journal/database';
@@ -99,6 +99,20 @@ describe('the pause tally', () => {
     expect(pauseTally({ v: 2, kind: 'snooze', id: b.idAt(1), startedAt: 1, until: 2, length: '15m' })).toBeUndefined();
     expect(pauseTally({ id: 'x' })).toBeUndefined();
     expect(pauseTally(undefined)).toBeUndefined();
+  });
+});
+
+describe('the roll-ups of a period', () => {
+  const day = (key: string): DayRollup => ({ day: key, counts: { shown: 1 }, labels: {} });
+  const year = ['2025-12-31', '2026-01-01', '2026-01-15', '2026-01-31', '2026-02-01'].map(day);
+
+  it('keeps the days from the period’s first to its last, both included', () => {
+    expect(rollupsIn(year, lastDays(dayStart('2026-01-31') + 3_600_000, 31)).map((r) => r.day)).toEqual(['2026-01-01', '2026-01-15', '2026-01-31']);
+  });
+
+  it('keeps none before anything is read, or for an empty period', () => {
+    expect(rollupsIn(undefined, ['2026-01-01'])).toEqual([]);
+    expect(rollupsIn(year, [])).toEqual([]);
   });
 });
 
