@@ -5,8 +5,6 @@ import { oneLine } from '../browser/text';
 import { normaliseSettings, type Settings } from '../settings/settings';
 import { csvField } from './csv-field';
 
-export { csvField };
-
 /** Marks a file as ours, so an import can refuse anything else before reading further. */
 export const EXPORT_FORMAT = 'pause-moment-export';
 /**

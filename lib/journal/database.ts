@@ -14,9 +14,9 @@ import { JOURNAL_DAYS_STORE, JOURNAL_DB, JOURNAL_DB_VERSION, REFLECTIONS_STORE }
  *
  * An older journal is upgraded on the first open: what it lacks is built from
  * every reflection in the upgrade's own transaction, so it is complete or, if
- * anything fails, not there at all and the journal is as it was.
+ * anything fails, not there at all and the journal is as it was. Its name,
+ * version and store names are in `browser/databases.ts`.
  */
-export { JOURNAL_DB, REFLECTIONS_STORE, JOURNAL_DAYS_STORE, JOURNAL_DB_VERSION };
 
 /** Builds the index in an upgrade transaction, reading every reflection once. */
 function buildIndex(tx: IDBTransaction): void {

@@ -71,8 +71,6 @@ export function isSnoozeRecord(entry: PauseLogEntry): entry is SnoozeRecord {
   return (entry as { kind?: unknown }).kind === 'snooze';
 }
 
-export { PAUSE_LOG_DB, PAUSES_STORE, PAUSE_DAYS_STORE, PAUSE_LOG_VERSION };
-
 /**
  * An idb-keyval store over a pause history database: the `pauses` store (one
  * entry per pause, skipped pause or snooze, keyed by its time-sortable id)

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   buildExport,
-  csvField,
   describeSource,
   escapeMarkdownLine,
   EXPORT_FORMAT,
@@ -12,6 +11,7 @@ import {
   reflectionsCsv,
   reflectionsMarkdown,
 } from '@/lib/data/export';
+import { csvField } from '@/lib/data/csv-field';
 import { idTimePrefix } from '@/lib/browser/ids';
 import { recordBuilders } from './builders';
 import type { PauseRecord } from '@/lib/pause/log';

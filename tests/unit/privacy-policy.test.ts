@@ -4,8 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { STORED_ITEMS } from '@/lib/settings/storage-registry';
 import { STORAGE_KEYS, SYNC_KEYS } from '@/lib/settings/storage-keys';
-import { JOURNAL_DB } from '@/lib/journal/database';
-import { PAUSE_LOG_DB } from '@/lib/pause/log';
+import { JOURNAL_DB, PAUSE_LOG_DB } from '@/lib/browser/databases';
 import { messagesOf } from './messages';
 
 /**

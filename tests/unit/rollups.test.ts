@@ -3,7 +3,8 @@ import { clear, createStore, del, get, set, setMany, type UseStore } from 'idb-k
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, dayKey, dayStart, hourOf, lastDays, weekdayOf, weekOf } from '@/lib/browser/day';
 import { recount, rollupsIn, type DayRollup } from '@/lib/browser/rollups';
-import { createPauseLogStore, pauseDays, recordPauseChoice, recordPauseShown, PAUSE_DAYS_STORE } from '@/lib/pause/log';
+import { createPauseLogStore, pauseDays, recordPauseChoice, recordPauseShown } from '@/lib/pause/log';
+import { PAUSE_DAYS_STORE } from '@/lib/browser/databases';
 import { pauseTally } from '@/lib/pause/tally';
 import { createJournalStore, journalDays } from '@/lib/journal/database';
 import { reflectionTally } from '@/lib/journal/tally';
