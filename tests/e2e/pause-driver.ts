@@ -58,6 +58,9 @@ export async function waitForPause(page: Page, h: Harness, timeout = 8000, path 
   );
 }
 
+/** How long a click may wait for the browser to answer it (see {@link pointAndClick}). */
+const CLICK_ANSWER_MS = 20_000;
+
 /**
  * Moves the mouse onto a point, lets the browser settle which frame is under
  * it, then clicks, as a hand does. A click sent in the same instant a
@@ -68,7 +71,17 @@ export async function pointAndClick(page: Page, x: number, y: number): Promise<v
   await page.mouse.move(x, y);
   // Kept: a hand's pause between pointing and pressing (see above).
   await sleep(150);
-  await page.mouse.click(x, y);
+  // Chromium (in a CI run) once left the release unanswered for the whole protocol timeout, 180 s.
+  // The tests go on to wait for what a click did, so past a bound they check that instead,
+  // and fail there if the click did nothing.
+  let bound: ReturnType<typeof setTimeout> | undefined;
+  const answered = await Promise.race([
+    page.mouse.click(x, y).then(() => true),
+    new Promise<false>((r) => (bound = setTimeout(() => r(false), CLICK_ANSWER_MS))),
+  ]).finally(() => clearTimeout(bound));
+  if (!answered) {
+    console.log(`# the browser had not answered a click at (${Math.round(x)}, ${Math.round(y)}) after ${CLICK_ANSWER_MS / 1000} s; going on to check what it did`);
+  }
 }
 
 /** Waits until no pause covers the page. */
