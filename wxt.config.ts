@@ -1,3 +1,4 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { paintedWords } from './scripts/painted-words';
@@ -61,7 +62,25 @@ open.onsuccess = () => {
 };
 `,
   },
+  {
+    relativeDest: 'bench/insights-code.html',
+    contents:
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank, with the Insights code</title><script src="/bench/blank.js"></script>' +
+      '<script src="/bench/insights-code.js"></script></head><body><section class="journal"><ul class="list"></ul></section></body></html>',
+  },
 ];
+
+/**
+ * And bench/insights-code.html: the blank page again, with the Insights
+ * page's built script after its own as code that is never run (one function
+ * that nothing calls), so its list waits for that code to be loaded and
+ * compiled. It is what carrying that much code costs a page, apart from
+ * anything the code does. The script is written once the build is done.
+ */
+async function writeInsightsCode(outDir: string): Promise<void> {
+  const code = await readFile(resolve(outDir, 'insights-page.js'), 'utf8');
+  await writeFile(resolve(outDir, 'bench/insights-code.js'), `function neverCalled() {\n${code}\n}\n`);
+}
 
 export default defineConfig({
   // Every word a person reads comes from locales/<language>.yml through the browser's own
@@ -88,6 +107,9 @@ export default defineConfig({
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       if (testBuild) files.push(...benchBlankPage);
+    },
+    'build:done': async (wxt) => {
+      if (testBuild) await writeInsightsCode(wxt.config.outDir);
     },
     // The feed pause's content script runs before a page paints, the pause
     // page's first read before its page is built, and Insights' scripts before

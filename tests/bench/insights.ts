@@ -27,6 +27,12 @@
  *               IndexedDB cursor and lists them; ms from its navigation start
  *               to the first animation frame after its list is in the DOM,
  *               which is how the Insights page times its marks.
+ *   code floor  bench/insights-code.html, also in the same rounds: the blank
+ *               page with the Insights page's built script after its own, as
+ *               one function nothing calls. Its list waits for that script to
+ *               be loaded and compiled, so it is what carrying that much code
+ *               costs a page before the code does anything: a floor under the
+ *               first chart, reported beside the blank page.
  *
  * Goals (information only, never a failure): at 100,000 pauses, the first
  * chart within 1.5× of the blank page, and all charts within 300 ms.
@@ -45,6 +51,8 @@
  * The history and the journal are written straight into IndexedDB (bulk
  * data: through the UI it would take hours), not measured.
  */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { launch, openExtensionPage, waitFor, type BrowserKind, type Harness } from '../e2e/harness/index.ts';
 import { testBuild } from '../e2e/pause-driver.ts';
@@ -244,7 +252,7 @@ const INSIGHTS_READ = `(() => {
  * first contentful paint stands in (see the method limits above).
  */
 const BLANK_HOOK = (late: boolean) => `(() => {
-  if (!location.pathname.endsWith('/bench/blank.html')) return false;
+  if (!location.pathname.startsWith('/bench/')) return false;
   if (window.__ibBlank) return true;
   const t = (window.__ibBlank = { late: ${late}, hookAt: performance.now(), listedAt: null, frameAt: null, listedBeforeHook: false });
   if (document.querySelector('.list .item')) {
@@ -313,12 +321,16 @@ interface SizeResult {
   upgraded: Described;
   insights: InsightsSample[];
   blank: BlankSample[];
+  /** The blank page carrying the Insights page's code, never run (bench/insights-code.html). */
+  code: BlankSample[];
   /** Wall-clock s of this size, seeding included. */
   durationS: number;
   errors: string[];
 }
 export interface InsightsBrowserResult {
   version?: string;
+  /** Bytes of the Insights page's built script, as the code floor carries it. */
+  codeBytes?: number;
   journal?: { n: number; seedMs: number; upgrade: InsightsSample; upgraded: Described };
   sizes: SizeResult[];
   error?: string;
@@ -387,18 +399,18 @@ async function openInsights(h: Harness, timeout = OPEN_TIMEOUT_MS): Promise<Insi
   }
 }
 
-/** Opens bench/blank.html in a fresh tab, waits for the frame after its list, closes it. */
-async function openBlank(h: Harness): Promise<BlankSample> {
-  const page = await openTab(h, '/bench/blank.html', OPEN_TIMEOUT_MS, BLANK_HOOK);
+/** Opens bench/blank.html (or the code floor, which lists the same way) in a fresh tab, waits for the frame after its list, closes it. */
+async function openBlank(h: Harness, path = '/bench/blank.html'): Promise<BlankSample> {
+  const page = await openTab(h, path, OPEN_TIMEOUT_MS, BLANK_HOOK);
   try {
     const sample = await waitFor(
       async () => {
         const s = (await page.evaluate(BLANK_READ)) as BlankSample;
         return s.frameAt !== null || (s.listedBeforeHook && s.items > 0) ? s : null;
       },
-      { timeout: OPEN_TIMEOUT_MS, interval: 20, message: 'the blank page to list reflections' },
+      { timeout: OPEN_TIMEOUT_MS, interval: 20, message: `${path} to list reflections` },
     );
-    if (sample.items !== 20) throw new Error(`the blank page listed ${sample.items} reflections, expected 20`);
+    if (sample.items !== 20) throw new Error(`${path} listed ${sample.items} reflections, expected 20`);
     // Its first contentful paint (a note only) is reported once the frame is presented, a little after the frame.
     return await waitFor(
       async () => {
@@ -429,27 +441,34 @@ async function benchSize(h: Harness, probe: Page, n: number, anchor: number): Pr
 
   const insights: InsightsSample[] = [];
   const blank: BlankSample[] = [];
+  const code: BlankSample[] = [];
+  const pages = ['insights', 'blank', 'code'] as const;
   for (let i = -1; i < SAMPLES; i++) {
     let s: InsightsSample | undefined;
     let b: BlankSample | undefined;
-    for (const which of (i + 2) % 2 ? (['insights', 'blank'] as const) : (['blank', 'insights'] as const)) {
+    let c: BlankSample | undefined;
+    // Each round starts with the next page, so drift over the run falls on all three alike.
+    for (let k = 0; k < pages.length; k++) {
+      const which = pages[(i + 1 + k) % pages.length];
       if (which === 'insights') s = await openInsights(h);
-      else b = await openBlank(h);
+      else if (which === 'blank') b = await openBlank(h);
+      else c = await openBlank(h, '/bench/insights-code.html');
     }
     if (i >= 0) {
       insights.push(s!);
       blank.push(b!);
+      code.push(c!);
     }
   }
   const durationS = (Date.now() - started) / 1000;
   log(`${h.kind} ${n}: ${durationS.toFixed(1)} s (seeded in ${(seedMs / 1000).toFixed(1)} s)`);
-  return { n, seedMs, upgrade, upgraded, insights, blank, durationS, errors };
+  return { n, seedMs, upgrade, upgraded, insights, blank, code, durationS, errors };
 }
 
 async function benchBrowser(kind: BrowserKind, sizes: number[], anchor: number): Promise<InsightsBrowserResult> {
   const started = Date.now();
   const h = await launch(kind, testBuild(kind), { timeout: 30_000 });
-  const out: InsightsBrowserResult = { version: await h.browser.version(), sizes: [], durationMs: 0 };
+  const out: InsightsBrowserResult = { version: await h.browser.version(), codeBytes: statSync(resolve(testBuild(kind), 'insights-page.js')).size, sizes: [], durationMs: 0 };
   try {
     // The probe tab is the options page, which opens neither database as it
     // loads. (bench/blank.html would keep its journal connection open, with
@@ -515,7 +534,8 @@ function rowsFor(kind: BrowserKind, r: InsightsBrowserResult): InsightsRow[] {
   }
   for (const s of r.sizes) {
     // Blank samples whose hook came after the list (Firefox only): their first contentful paint stands in.
-    const blankTimes = s.blank.map((b) => (b.listedBeforeHook ? b.fcp : b.frameAt));
+    const listed = (b: BlankSample) => (b.listedBeforeHook ? b.fcp : b.frameAt);
+    const blankTimes = s.blank.map(listed);
     const missed = s.blank.filter((b) => b.listedBeforeHook).length;
     const base = { baseline: 'blank page: list → next frame', baseValues: blankTimes };
     const fcps = `Insights FCP ${medOf(s.insights.map((x) => x.fcp))}, load ${medOf(s.insights.map((x) => x.load))}`;
@@ -528,6 +548,14 @@ function rowsFor(kind: BrowserKind, r: InsightsBrowserResult): InsightsRow[] {
       ...base,
       goal: { kind: 'ms', max: GOALS.allChartsMs },
       note: `blank: list in DOM ${medOf(s.blank.map((b) => b.listedAt))}, FCP ${medOf(s.blank.map((b) => b.fcp))}${missed ? `; in ${missed}/${s.blank.length} the list was there before the hook: its FCP stands in` : ''}`,
+    });
+    rows.push({
+      browser: kind,
+      size: s.n,
+      metric: 'code floor: blank page + Insights code',
+      values: s.code.map(listed),
+      ...base,
+      note: `the blank page, its list after ${r.codeBytes === undefined ? 'the' : `${(r.codeBytes / 1000).toFixed(0)} kB of`} Insights code is loaded and compiled, never run; FCP ${medOf(s.code.map((b) => b.fcp))}`,
     });
     rows.push({
       browser: kind,
@@ -630,6 +658,8 @@ export function printInsights(r: InsightsReport): void {
     const at = r.summary.filter((x) => x.browser === kind && x.size === GOALS.atPauses && x.goal);
     if (at.length) {
       const parts = at.map((x) => `${x.metric.replace('Insights: ', '')} ${x.goal!.kind === 'ratio' ? `×${x.ratio?.toFixed(2) ?? '?'}` : `${ms(x.median)} ms`} ${x.meetsGoal === null ? '?' : x.meetsGoal ? 'PASS' : 'MISS'} (${goalText(x.goal!)})`);
+      const floor = r.summary.find((x) => x.browser === kind && x.size === GOALS.atPauses && x.metric.startsWith('code floor'));
+      if (floor) parts.push(`the code floor alone ×${floor.ratio?.toFixed(2) ?? '?'}`);
       console.log(`  ${kind} at ${grouped(GOALS.atPauses)} pauses: ${parts.join('; ')}`);
     } else {
       console.log(`  ${kind}: not run at ${grouped(GOALS.atPauses)} pauses, goals not judged`);
