@@ -71,6 +71,8 @@ export const REFLECTIONS = 100_000;
 const SAMPLES = 7;
 /** The goals this part reports against, at `atPauses` pauses. */
 export const GOALS = { firstChartRatio: 1.5, allChartsMs: 300, atPauses: 100_000 };
+/** The code floor's row in the report. */
+const CODE_FLOOR = 'code floor: blank page + Insights code';
 /** Records per readwrite transaction when seeding. */
 const SEED_BATCH = 10_000;
 /** Longest a first open (which upgrades a database of up to 100,000 records) may take. */
@@ -330,7 +332,7 @@ interface SizeResult {
 export interface InsightsBrowserResult {
   version?: string;
   /** Bytes of the Insights page's built script, as the code floor carries it. */
-  codeBytes?: number;
+  codeBytes: number;
   journal?: { n: number; seedMs: number; upgrade: InsightsSample; upgraded: Described };
   sizes: SizeResult[];
   error?: string;
@@ -552,10 +554,10 @@ function rowsFor(kind: BrowserKind, r: InsightsBrowserResult): InsightsRow[] {
     rows.push({
       browser: kind,
       size: s.n,
-      metric: 'code floor: blank page + Insights code',
+      metric: CODE_FLOOR,
       values: s.code.map(listed),
       ...base,
-      note: `the blank page, its list after ${r.codeBytes === undefined ? 'the' : `${(r.codeBytes / 1000).toFixed(0)} kB of`} Insights code is loaded and compiled, never run; FCP ${medOf(s.code.map((b) => b.fcp))}`,
+      note: `the blank page, its list after ${(r.codeBytes / 1000).toFixed(0)} kB of Insights code is loaded and compiled, never run; FCP ${medOf(s.code.map((b) => b.fcp))}`,
     });
     rows.push({
       browser: kind,
@@ -658,7 +660,7 @@ export function printInsights(r: InsightsReport): void {
     const at = r.summary.filter((x) => x.browser === kind && x.size === GOALS.atPauses && x.goal);
     if (at.length) {
       const parts = at.map((x) => `${x.metric.replace('Insights: ', '')} ${x.goal!.kind === 'ratio' ? `×${x.ratio?.toFixed(2) ?? '?'}` : `${ms(x.median)} ms`} ${x.meetsGoal === null ? '?' : x.meetsGoal ? 'PASS' : 'MISS'} (${goalText(x.goal!)})`);
-      const floor = r.summary.find((x) => x.browser === kind && x.size === GOALS.atPauses && x.metric.startsWith('code floor'));
+      const floor = r.summary.find((x) => x.browser === kind && x.size === GOALS.atPauses && x.metric === CODE_FLOOR);
       if (floor) parts.push(`the code floor alone ×${floor.ratio?.toFixed(2) ?? '?'}`);
       console.log(`  ${kind} at ${grouped(GOALS.atPauses)} pauses: ${parts.join('; ')}`);
     } else {
